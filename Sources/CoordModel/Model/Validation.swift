@@ -1,0 +1,206 @@
+/// Why a command was refused: what is wrong, and where (key and column) when known.
+public struct CommandError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    /// The field the error belongs to, so a form can show it beside that field.
+    public var key: String?
+    public var column: Int?
+    public init(_ message: String, key: String? = nil, column: Int? = nil) {
+        self.message = message; self.key = key; self.column = column
+    }
+    public var description: String {
+        if let column { return "column \(column): \(message)" }
+        return message
+    }
+}
+
+/// How a command is being checked.
+public struct ValidationContext: Sendable {
+    /// nil while replaying: a journal line must not depend on the day it is read.
+    public var today: CalendarDate?
+    /// Replaying a journal: `add` must carry its id, as Coord always writes one.
+    public var replaying: Bool { today == nil }
+    public init(today: CalendarDate?) { self.today = today }
+    public static let replay = ValidationContext(today: nil)
+}
+
+extension Model {
+    /// Turns a written command into an event, or says what is wrong. Changes nothing.
+    public func validate(_ cmd: Command, context: ValidationContext,
+                         newID: () -> RecordID) throws(CommandError) -> Event {
+        guard let noun = Noun(rawValue: cmd.noun) else {
+            throw CommandError("unknown noun '\(cmd.noun)' (nouns: \(Noun.allCases.map(\.rawValue).joined(separator: ", ")))",
+                               column: cmd.nounColumn)
+        }
+        guard let verb = Verb(rawValue: cmd.verb), noun.verbs.contains(verb) else {
+            throw CommandError("\(noun.rawValue) takes \(noun.verbs.map(\.rawValue).joined(separator: ", ")), not '\(cmd.verb)'",
+                               column: cmd.verbColumn)
+        }
+        var seen = Set<String>()
+        var idPair: Command.Pair?
+        var given: [String: (FieldInfo, FieldValue)] = [:]
+        for pair in cmd.pairs {
+            if pair.key == "id" {
+                if idPair != nil { throw CommandError("id is given twice", key: "id", column: pair.column) }
+                idPair = pair
+                continue
+            }
+            guard let field = noun.field(pair.key) else {
+                throw CommandError("\(noun.rawValue) has no field '\(pair.key)' (fields: \(noun.fields.map(\.key).joined(separator: ", ")))",
+                                   key: pair.key, column: pair.column)
+            }
+            guard seen.insert(field.key).inserted else {
+                throw CommandError("\(field.key) is given twice", key: field.key, column: pair.column)
+            }
+            do {
+                let v = try parseValue(pair.value, field: field, context: context)
+                given[field.key] = (field, v)
+            } catch {
+                throw CommandError("\(field.key): \(error.message)", key: field.key, column: pair.column)
+            }
+        }
+
+        let id: RecordID?
+        switch verb {
+        case .add:
+            if let p = idPair {
+                if let bad = RecordID.validate(p.value) { throw CommandError("id: \(bad.message)", key: "id", column: p.column) }
+                let rid = RecordID(p.value)
+                if usedIDs.contains(rid) {
+                    throw CommandError("id \(rid) is already used (ids are never reused)", key: "id", column: p.column)
+                }
+                id = rid
+            } else if context.replaying {
+                throw CommandError("add needs id= in a journal (Coord writes one for every record it adds)")
+            } else {
+                id = newID()
+            }
+            for field in noun.fields where given[field.key] == nil {
+                if let d = field.defaultText {
+                    do {
+                        given[field.key] = (field, try parseValue(d, field: field, context: context))
+                    } catch {
+                        throw CommandError("\(field.key): \(error.message)", key: field.key)
+                    }
+                }
+            }
+            for field in noun.fields where field.required && (given[field.key]?.1 ?? .empty).isEmpty {
+                throw CommandError("\(field.key) is required (\(field.label): \(field.kind.hint))", key: field.key)
+            }
+        case .set:
+            if noun == .production {
+                if let p = idPair { throw CommandError("production has no id", key: "id", column: p.column) }
+                id = nil
+            } else {
+                id = try existing(idPair, noun: noun)
+            }
+            if given.isEmpty { throw CommandError("\(noun.rawValue) set needs at least one field to change") }
+            for (key, (field, value)) in given where field.required && value.isEmpty {
+                throw CommandError("\(key) is required and cannot be emptied", key: key)
+            }
+        case .rm:
+            id = try existing(idPair, noun: noun)
+            if let extra = cmd.pairs.first(where: { $0.key != "id" }) {
+                throw CommandError("rm takes only id=", key: extra.key, column: extra.column)
+            }
+            if noun == .account, let id, let code = accounts[id]?.code, let n = costCountByCode[code], n > 0 {
+                throw CommandError("account \(code) has \(n) cost \(n == 1 ? "entry" : "entries"): move or remove them first")
+            }
+        }
+
+        // References and uniqueness, now that the record is known.
+        for (key, (field, value)) in given {
+            switch field.kind {
+            case .dayRef:
+                if case .text(let raw) = value {
+                    given[key] = (field, .text(try resolveDay(raw, context: context).raw))
+                }
+            case .accountRef:
+                if case .text(let code) = value, account(code: code) == nil {
+                    throw CommandError("no account with code \(code) (add it first: account add code=\(code) description=...)", key: key)
+                }
+            default: break
+            }
+        }
+        if noun == .account, case .text(let code)? = given["code"]?.1,
+           let other = accountIDByCode[code], other != id {
+            throw CommandError("account code \(code) is already used by \(accounts[other]?.description ?? other.raw)", key: "code")
+        }
+
+        let values = noun.fields.compactMap { f in given[f.key].map { Event.Assignment(key: f.key, value: $0.1) } }
+        return Event(noun: noun, verb: verb, id: id, values: values)
+    }
+
+    private func existing(_ pair: Command.Pair?, noun: Noun) throws(CommandError) -> RecordID {
+        guard let pair else { throw CommandError("\(noun.rawValue) needs id= to say which one", key: "id") }
+        let rid = RecordID(pair.value)
+        if nounOf[rid] == noun { return rid }
+        if usedIDs.contains(rid), nounOf[rid] == nil {
+            throw CommandError("\(noun.rawValue) \(rid) was removed", key: "id", column: pair.column)
+        }
+        if let other = nounOf[rid] {
+            throw CommandError("\(rid) is a \(other.rawValue), not a \(noun.rawValue)", key: "id", column: pair.column)
+        }
+        throw CommandError("no \(noun.rawValue) with id \(pair.value)", key: "id", column: pair.column)
+    }
+
+    private func resolveDay(_ raw: String, context: ValidationContext) throws(CommandError) -> RecordID {
+        let rid = RecordID(raw)
+        if nounOf[rid] == .day { return rid }
+        if case .success(let date) = CalendarDate.parse(raw, today: context.today) {
+            let matches = days.values.filter { $0.date == date }
+            if matches.count == 1 { return matches[0].id }
+            if matches.isEmpty { throw CommandError("day: no shoot day on \(date)", key: "day") }
+            throw CommandError("day: \(matches.count) shoot days on \(date); give the day's id", key: "day")
+        }
+        throw CommandError("day: no shoot day '\(raw)' (give a day id or a date)", key: "day")
+    }
+
+    /// Reads one field's text into its canonical value.
+    public func parseValue(_ raw: String, field: FieldInfo, context: ValidationContext) throws(ValueError) -> FieldValue {
+        let trimmed = raw.trimmingWhitespace()
+        if trimmed.isEmpty { return .empty }
+        switch field.kind {
+        case .text, .dayRef:
+            return .text(trimmed)
+        case .date:
+            return try CalendarDate.parse(trimmed, today: context.today).map(FieldValue.date).get()
+        case .time:
+            return try TimeOfDay.parse(trimmed).map(FieldValue.time).get()
+        case .money:
+            return try Money.parse(trimmed).map(FieldValue.money).get()
+        case .pages:
+            return try Pages.parse(trimmed).map(FieldValue.pages).get()
+        case .email:
+            let at = trimmed.firstIndex(of: "@")
+            guard let at, at != trimmed.startIndex, trimmed[trimmed.index(after: at)...].contains("."),
+                  !trimmed.contains(where: { $0.isWhitespace }) else {
+                throw ValueError("'\(raw)' is not an email address")
+            }
+            return .text(trimmed)
+        case .phone:
+            let digits = trimmed.filter { $0.isASCII && $0.isNumber }.count
+            guard digits >= 5, trimmed.allSatisfy({ ($0.isASCII && $0.isNumber) || " +-().".contains($0) }) else {
+                throw ValueError("'\(raw)' is not a phone number (digits, spaces, + - ( ) only)")
+            }
+            return .text(trimmed)
+        case .code, .accountRef:
+            guard trimmed.count <= 24, trimmed.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-./".contains($0)) }) else {
+                throw ValueError("'\(raw)' is not a code (letters, digits, - . / only)")
+            }
+            return .text(trimmed)
+        case .currency:
+            let up = trimmed.uppercased()
+            guard up.count == 3, up.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+                throw ValueError("'\(raw)' is not a currency code (three letters, e.g. GBP)")
+            }
+            return .text(up)
+        case .choice(let c):
+            guard let v = c.canonical(trimmed) else {
+                throw ValueError("'\(raw)' is not one of \(c.values.joined(separator: ", "))")
+            }
+            return .text(v)
+        case .department:
+            return .text(Choices.departmentChoice.canonical(trimmed) ?? trimmed)
+        }
+    }
+}

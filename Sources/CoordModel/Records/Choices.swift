@@ -1,0 +1,42 @@
+/// The closed vocabularies of the four records, with the spellings people actually type.
+public enum Choices {
+    public static let intExt = Choice(["INT", "EXT", "INT/EXT"],
+        aliases: ["I": "INT", "E": "EXT", "I/E": "INT/EXT", "IE": "INT/EXT", "EXT/INT": "INT/EXT",
+                  "interior": "INT", "exterior": "EXT"])
+    public static let dayNight = Choice(["DAY", "NIGHT", "DAWN", "DUSK", "CONTINUOUS"],
+        aliases: ["D": "DAY", "N": "NIGHT", "CONT": "CONTINUOUS", "MORNING": "DAY", "EVENING": "DUSK"])
+    public static let booking = Choice(["pencilled", "confirmed", "released"],
+        aliases: ["pencil": "pencilled", "penciled": "pencilled", "hold": "pencilled",
+                  "confirm": "confirmed", "booked": "confirmed", "release": "released"])
+    public static let costKind = Choice(["actual", "commitment"],
+        aliases: ["po": "commitment", "committed": "commitment", "commit": "commitment", "invoice": "actual"])
+    public static let clearanceType = Choice(
+        ["music", "footage", "stills", "artwork", "logo", "product", "location", "release", "text", "software", "other"],
+        aliases: ["archive": "footage", "archive footage": "footage", "still": "stills", "photo": "stills",
+                  "art": "artwork", "trademark": "logo", "brand": "product", "quote": "text",
+                  "screen": "software", "appearance": "release", "talent": "release"])
+    public static let clearanceStatus = Choice(
+        ["identified", "requested", "quoted", "negotiating", "cleared", "denied", "substituted", "not-needed"],
+        aliases: ["notneeded": "not-needed", "n/a": "not-needed", "na": "not-needed", "granted": "cleared",
+                  "refused": "denied", "replaced": "substituted", "negotiate": "negotiating", "quote": "quoted",
+                  "request": "requested"])
+
+    /// Departments in the order a crew list runs.
+    public static let departments = ["Production", "Direction", "Camera", "Grip", "Electric", "Sound", "Art",
+                                     "Props", "Costume", "Hair & Make-up", "Locations", "Transport", "Catering",
+                                     "Post", "Cast", "Supporting artists"]
+    static let departmentChoice = Choice(departments,
+        aliases: ["ADs": "Direction", "AD": "Direction", "Assistant directors": "Direction", "Directing": "Direction",
+                  "Lighting": "Electric", "Electrical": "Electric", "Sparks": "Electric", "Grips": "Grip",
+                  "Art department": "Art", "Wardrobe": "Costume", "Costumes": "Costume",
+                  "HMU": "Hair & Make-up", "Make-up": "Hair & Make-up", "Makeup": "Hair & Make-up",
+                  "Hair and make-up": "Hair & Make-up", "Hair & makeup": "Hair & Make-up", "Location": "Locations",
+                  "Post-production": "Post", "Postproduction": "Post", "Talent": "Cast", "Actors": "Cast",
+                  "Extras": "Supporting artists", "SAs": "Supporting artists", "Background": "Supporting artists",
+                  "Supporting artist": "Supporting artists"])
+
+    /// The position of a department in the usual running order; unknown ones sort last.
+    public static func departmentRank(_ d: String) -> Int {
+        departments.firstIndex(of: d) ?? departments.count
+    }
+}

@@ -1,0 +1,138 @@
+/// The record types a journal line can name, in the order the panes show them.
+public enum Noun: String, Sendable, CaseIterable, Hashable {
+    case production, day, strip, crew, account, cost, clearance
+
+    public var verbs: [Verb] { self == .production ? [.set] : [.add, .set, .rm] }
+
+    /// What a person calls one of these.
+    public var title: String {
+        switch self {
+        case .production: return "production"
+        case .day: return "shoot day"
+        case .strip: return "strip"
+        case .crew: return "crew member"
+        case .account: return "account"
+        case .cost: return "cost"
+        case .clearance: return "clearance"
+        }
+    }
+}
+
+public enum Verb: String, Sendable, CaseIterable, Hashable {
+    case add, set, rm
+}
+
+/// How a field's text is read and checked.
+public enum FieldKind: Sendable, Equatable {
+    case text
+    case date
+    case time
+    case money
+    case pages
+    case email
+    case phone
+    case code
+    case currency
+    case choice(Choice)
+    /// Free text, but the usual department names are spelled one way.
+    case department
+    /// A shoot day: its id, or its date when one day has it.
+    case dayRef
+    /// A budget account, by its code.
+    case accountRef
+
+    public var hint: String {
+        switch self {
+        case .text: return "text"
+        case .date: return "YYYY-MM-DD or today"
+        case .time: return "HH:MM"
+        case .money: return "amount, e.g. 1,250.00"
+        case .pages: return "eighths, e.g. 3 4/8"
+        case .email: return "name@example.com"
+        case .phone: return "e.g. +44 7700 900123"
+        case .code: return "e.g. 2100"
+        case .currency: return "ISO code, e.g. GBP"
+        case .choice(let c): return c.values.joined(separator: "|")
+        case .department: return "e.g. Camera"
+        case .dayRef: return "day id or date"
+        case .accountRef: return "account code"
+        }
+    }
+}
+
+/// A closed set of words, with the other spellings people use.
+public struct Choice: Sendable, Equatable {
+    public let values: [String]
+    let aliases: [String: String]
+
+    public init(_ values: [String], aliases: [String: String] = [:]) {
+        self.values = values
+        var a: [String: String] = [:]
+        for v in values { a[Choice.fold(v)] = v }
+        for (k, v) in aliases { a[Choice.fold(k)] = v }
+        self.aliases = a
+    }
+
+    static func fold(_ s: String) -> String {
+        String(s.lowercased().filter { !$0.isWhitespace && $0 != "-" && $0 != "_" && $0 != "." })
+    }
+
+    public func canonical(_ raw: String) -> String? { aliases[Choice.fold(raw)] }
+}
+
+/// A parsed field value, in the one canonical form the journal writes.
+public enum FieldValue: Sendable, Equatable {
+    case empty
+    case text(String)
+    case date(CalendarDate)
+    case time(TimeOfDay)
+    case money(Money)
+    case pages(Pages)
+
+    public var journalText: String {
+        switch self {
+        case .empty: return ""
+        case .text(let s): return s
+        case .date(let d): return d.description
+        case .time(let t): return t.description
+        case .money(let m): return m.plain
+        case .pages(let p): return p.description
+        }
+    }
+
+    public var isEmpty: Bool { self == .empty }
+}
+
+/// What forms, docs, completion and validation know about a field.
+public struct FieldInfo: Sendable {
+    public let key: String
+    public let aliases: [String]
+    public let label: String
+    public let kind: FieldKind
+    public let required: Bool
+    /// Written into an `add` line when the field is not given (`today` for dates).
+    public let defaultText: String?
+    public let help: String
+
+    public func matches(_ k: String) -> Bool { k == key || aliases.contains(k) }
+}
+
+/// A field of record type `R`: its description, and how to read and write it.
+public struct FieldSpec<R>: Sendable {
+    public let info: FieldInfo
+    let get: @Sendable (R) -> FieldValue
+    let set: @Sendable (inout R, FieldValue) -> Void
+}
+
+public protocol Record: Sendable {
+    static var noun: Noun { get }
+    static var fields: [FieldSpec<Self>] { get }
+    var id: RecordID { get }
+    init(id: RecordID)
+}
+
+extension Record {
+    public func value(_ key: String) -> FieldValue {
+        Self.fields.first { $0.info.key == key }.map { $0.get(self) } ?? .empty
+    }
+}

@@ -1,0 +1,108 @@
+/// An exact amount of money in minor units (pence, cents). Never a binary float.
+public struct Money: Sendable, Hashable, Comparable, Codable {
+    public var minor: Int64
+
+    public init(minor: Int64) { self.minor = minor }
+    public static let zero = Money(minor: 0)
+
+    public static func < (a: Money, b: Money) -> Bool { a.minor < b.minor }
+    public static func + (a: Money, b: Money) -> Money { Money(minor: a.minor &+ b.minor) }
+    public static func - (a: Money, b: Money) -> Money { Money(minor: a.minor &- b.minor) }
+    public static func += (a: inout Money, b: Money) { a.minor &+= b.minor }
+    public static func -= (a: inout Money, b: Money) { a.minor &-= b.minor }
+    public static prefix func - (a: Money) -> Money { Money(minor: -a.minor) }
+    public var isNegative: Bool { minor < 0 }
+
+    /// The journal's form: `-1250.00`, no grouping, no symbol.
+    public var plain: String {
+        let sign = minor < 0 ? "-" : ""
+        let m = minor.magnitude
+        let cents = m % 100
+        return "\(sign)\(m / 100).\(cents < 10 ? "0" : "")\(cents)"
+    }
+
+    /// The screen's form: `1,250.00`, or `-1,250.00`.
+    public var grouped: String {
+        let sign = minor < 0 ? "-" : ""
+        let m = minor.magnitude
+        let cents = m % 100
+        var units = String(m / 100)
+        var i = units.count - 3
+        while i > 0 {
+            units.insert(",", at: units.index(units.startIndex, offsetBy: i))
+            i -= 3
+        }
+        return "\(sign)\(units).\(cents < 10 ? "0" : "")\(cents)"
+    }
+
+    /// Accepts what people type: `1250`, `1250.5`, `1,250.00`, `£1,250.50`, `-40`, `(40.00)`.
+    /// Rejects what could mean two things (`1,25`, `1.250`, `1.250,00`) with a reason.
+    public static func parse(_ raw: String) -> Result<Money, ValueError> {
+        var s = Substring(raw.trimmingWhitespace())
+        guard !s.isEmpty else { return .failure(ValueError("an amount is needed, e.g. 1250.00")) }
+        var negative = false
+        if s.hasPrefix("("), s.hasSuffix(")") { negative = true; s = s.dropFirst().dropLast() }
+        if s.hasPrefix("-") { negative.toggle(); s = s.dropFirst() }
+        for symbol in ["£", "$", "€", "¥"] where s.hasPrefix(symbol) { s = s.dropFirst(symbol.count) }
+        for code in ["GBP", "USD", "EUR"] where s.uppercased().hasPrefix(code) { s = s.dropFirst(3) }
+        for code in ["GBP", "USD", "EUR"] where s.uppercased().hasSuffix(code) { s = s.dropLast(3) }
+        s = Substring(String(s).trimmingWhitespace())
+        if s.hasPrefix("-") { negative.toggle(); s = s.dropFirst() }
+        guard !s.isEmpty else { return .failure(ValueError("'\(raw)' has no digits")) }
+        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2 else {
+            return .failure(ValueError("'\(raw)' is ambiguous: more than one '.' (write 1250.00)"))
+        }
+        let whole = parts[0]
+        let frac = parts.count == 2 ? parts[1] : ""
+        if frac.contains(",") {
+            return .failure(ValueError("'\(raw)' is ambiguous: ',' after '.' (write 1250.00)"))
+        }
+        guard frac.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            return .failure(ValueError("'\(raw)' is not an amount (write e.g. 1250.00)"))
+        }
+        if frac.count > 2 {
+            return .failure(ValueError("'\(raw)' is ambiguous: \(frac.count) digits after '.' (write 1250.00; use ',' only for thousands)"))
+        }
+        if parts.count == 2 && frac.isEmpty {
+            return .failure(ValueError("'\(raw)' ends with '.' (write \(whole).00)"))
+        }
+        var digits = ""
+        if whole.contains(",") {
+            let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+            let head = groups[0]
+            guard (1...3).contains(head.count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else {
+                return .failure(ValueError("'\(raw)' is ambiguous: ',' must separate thousands (1,250.00) — for decimals use '.'"))
+            }
+            digits = groups.joined()
+        } else {
+            digits = String(whole)
+        }
+        if digits.isEmpty { digits = "0" }
+        guard digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            return .failure(ValueError("'\(raw)' is not an amount (write e.g. 1250.00)"))
+        }
+        guard digits.count <= 15, let units = Int64(digits) else {
+            return .failure(ValueError("'\(raw)' is too large"))
+        }
+        let cents = frac.isEmpty ? 0 : (Int64(frac)! * (frac.count == 1 ? 10 : 1))
+        let value = units * 100 + cents
+        return .success(Money(minor: negative ? -value : value))
+    }
+}
+
+/// A value a person typed that cannot be read, with the reason in their words.
+public struct ValueError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,64 @@
+import CoordModel
+import CoordUI
+import Dispatch
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Hang-up, terminate and interrupt are ignored as signals and watched as events, so the
+/// main loop can restore the terminal and leave cleanly (every change is already saved).
+final class SignalWatch {
+    private final class Flag: Sendable { let caught = Atomic<Int32>(0) }
+    private let flag = Flag()
+    private var sources: [any DispatchSourceSignal] = []
+
+    init(_ signals: [Int32] = [SIGHUP, SIGTERM, SIGINT]) {
+        Glibc.signal(SIGPIPE, SIG_IGN)
+        for sig in signals {
+            Glibc.signal(sig, SIG_IGN)
+            let src = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            let flag = self.flag
+            src.setEventHandler { flag.caught.store(sig, ordering: .relaxed) }
+            src.resume()
+            sources.append(src)
+        }
+    }
+
+    var caught: Int32 { flag.caught.load(ordering: .relaxed) }
+}
+
+enum App {
+    /// Runs the full-screen app on an open store until q, a signal, or a hang-up.
+    static func run(store: ProductionStore, notes: [String]) throws -> Int32 {
+        let signals = SignalWatch()
+        let noColour = getenv("NO_COLOR").map { String(cString: $0) }.map { !$0.isEmpty } ?? false
+        let term = try Terminal(useColour: !noColour)
+        let size = term.size
+        let session = Session(store: store, theme: noColour ? .monochrome : .colour, width: size.width, height: size.height)
+        session.message = Message(notes.isEmpty ? "\(store.path) · every change is saved as you make it · ? for help" : notes.joined(separator: " · "),
+                                  notes.isEmpty ? .info : .error)
+        var dirty = true
+        var exitSignal: Int32 = 0
+        loop: while true {
+            if signals.caught != 0 { exitSignal = signals.caught; break }
+            if dirty {
+                let s = term.size
+                session.width = s.width; session.height = s.height
+                term.present(session.render(), full: session.wantsFullRedraw)
+                session.wantsFullRedraw = false
+                dirty = false
+            }
+            switch term.read() {
+            case .timeout: continue
+            case .gone: break loop
+            case .key(let k):
+                session.handle(k)
+                dirty = true
+                if session.wantsQuit { break loop }
+            }
+        }
+        term.stop()
+        return exitSignal == 0 ? 0 : 128 + exitSignal
+    }
+}

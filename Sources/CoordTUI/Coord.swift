@@ -1,0 +1,196 @@
+import ArgumentParser
+import CoordModel
+import CoordUI
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@main
+struct Coord: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "coord",
+        abstract: "The production coordinator's office: schedule, crew, budget and clearances over a plain-text journal.",
+        discussion: """
+        Open a journal (created if missing):   coord FILE
+        Open the demo production:              coord --demo
+        Change a journal from a script:        coord do FILE 'crew add name="Zoë Müller" role="1st AC" dept=Camera'
+        The journal format is in docs/JOURNAL.md; the keys in docs/KEYS.md.
+        """,
+        subcommands: [Open.self, Do.self, Check.self, Demo.self, Keys.self],
+        defaultSubcommand: Open.self
+    )
+}
+
+/// Prints `message` to standard error.
+func complain(_ message: String) {
+    let line = "coord: " + message + "\n"
+    _ = line.utf8CString.withUnsafeBufferPointer { write(STDERR_FILENO, $0.baseAddress, $0.count - 1) }
+}
+
+struct Open: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open", abstract: "Open a journal in the full-screen app (the default command).")
+
+    @Flag(name: .long, help: "Open the bundled demo production (a real journal: edits persist; its path is printed).")
+    var demo = false
+
+    @Argument(help: "The journal to open; created with mode 0600 if it does not exist.")
+    var files: [String] = []
+
+    func run() throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            complain("not a terminal: the full-screen app needs one (in scripts use `coord do` and `coord check`)")
+            throw ExitCode(2)
+        }
+        var path: String
+        var notes: [String] = []
+        if demo {
+            path = try Open.demoPath()
+            if access(path, F_OK) != 0 {
+                do { try DemoJournal.write(to: path) } catch { complain(error.description); throw ExitCode(1) }
+                notes.append("demo journal written to \(path)")
+            } else {
+                notes.append("demo journal \(path) (your edits are kept; `coord demo PATH` writes a fresh copy)")
+            }
+            print("Coord demo journal: \(path)")
+        } else {
+            guard let first = files.first else {
+                print(Coord.helpMessage())
+                throw ExitCode(2)
+            }
+            if files.count > 1 {
+                complain("one journal at a time for now (parallel productions side by side are not built yet)")
+                throw ExitCode(2)
+            }
+            path = first
+        }
+        let store: ProductionStore
+        do {
+            let (s, warnings) = try ProductionStore.open(path: path, create: true)
+            store = s
+            notes = warnings + notes
+        } catch {
+            complain(error.description)
+            throw ExitCode(1)
+        }
+        let status: Int32
+        do {
+            status = try App.run(store: store, notes: notes)
+        } catch {
+            complain("\(error)")
+            throw ExitCode(2)
+        }
+        if demo { print("Coord demo journal: \(path)") }
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// `$XDG_DATA_HOME/coord/demo.journal`, or under ~/.local/share, or /tmp.
+    static func demoPath() throws -> String {
+        func env(_ k: String) -> String? { getenv(k).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } }
+        let base = env("XDG_DATA_HOME") ?? env("HOME").map { $0 + "/.local/share" } ?? "/tmp"
+        var dir = ""
+        for part in (base + "/coord").split(separator: "/") {
+            dir += "/" + part
+            mkdir(dir, 0o700)
+        }
+        return dir + "/demo.journal"
+    }
+}
+
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the demo production's journal to PATH without opening it (never overwrites).")
+
+    @Argument(help: "Where to write the demo journal.")
+    var path: String
+
+    func run() throws {
+        do { try DemoJournal.write(to: path) } catch { complain(error.description); throw ExitCode(1) }
+        print("wrote the demo production to \(path)")
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Read a journal whole; print counts per record type; exit non-zero on any error.")
+
+    @Argument(help: "The journal to check.")
+    var file: String
+
+    func run() throws {
+        let loaded: LoadedJournal
+        do {
+            guard let bytes = try JournalReader.readBytes(path: file) else {
+                complain("\(file): no such file")
+                throw ExitCode(1)
+            }
+            loaded = try JournalReader.replay(bytes, path: file)
+        } catch let e as JournalError {
+            complain(e.description)
+            throw ExitCode(1)
+        }
+        let m = loaded.model
+        print("\(file): journal v\(JournalFormat.version), \(loaded.lines) lines, \(loaded.changes) changes")
+        if !m.production.title.isEmpty { print("  production  \(m.production.title)") }
+        for (name, noun) in [("days", Noun.day), ("strips", .strip), ("crew", .crew), ("accounts", .account),
+                             ("costs", .cost), ("clearances", .clearance)] {
+            print("  " + name.padding(12) + String(m.count(of: noun)))
+        }
+        if let torn = loaded.torn {
+            complain("\(file):\(torn.line): the last line has no newline (a write cut short); opening the journal sets it aside in \(file).torn")
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct Do: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "do",
+        abstract: "Apply journal commands to FILE: as arguments, or one per line on standard input.",
+        discussion: "All or nothing: if any command is wrong, nothing is written and the exit status is 1.")
+
+    @Argument(help: "The journal (created if missing).")
+    var file: String
+
+    @Argument(help: "Commands such as 'crew add name=\"Zoë Müller\" dept=Camera'. None: read standard input.")
+    var commands: [String] = []
+
+    func run() throws {
+        var lines = commands
+        var source = "command"
+        if lines.isEmpty {
+            source = "<stdin>"
+            while let l = readLine(strippingNewline: true) { lines.append(l) }
+        }
+        let store: ProductionStore
+        do {
+            store = try ProductionStore.open(path: file, create: true).0
+        } catch {
+            complain(error.description)
+            throw ExitCode(1)
+        }
+        do {
+            let events = try store.perform(lines: lines)
+            for e in events { print(e.line) }
+        } catch {
+            if let i = error.index {
+                let shown = lines[i].count > 60 ? String(lines[i].prefix(57)) + "..." : lines[i]
+                let place = source == "<stdin>" ? "<stdin>:\(i + 1)" : "command \(i + 1) ('\(shown)')"
+                complain("\(place): \(error.description) — nothing was written")
+            } else {
+                complain(error.description)
+            }
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct Keys: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print every key, from the action table (the text of docs/KEYS.md).")
+    func run() { print(Action.markdown(), terminator: "") }
+}
+
+extension String {
+    func padding(_ n: Int) -> String { count >= n ? self + " " : self + String(repeating: " ", count: n - count) }
+}

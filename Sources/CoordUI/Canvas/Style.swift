@@ -1,0 +1,57 @@
+/// The eight terminal colours; `nil` in a Style means the terminal's own.
+public enum TermColor: Int, Sendable, Hashable {
+    case black = 0, red, green, yellow, blue, magenta, cyan, white
+}
+
+public struct Style: Sendable, Hashable {
+    public var fg: TermColor?
+    public var bg: TermColor?
+    public var bold = false
+    public var reverse = false
+    public var underline = false
+    public var dim = false
+    public init(fg: TermColor? = nil, bg: TermColor? = nil, bold: Bool = false, reverse: Bool = false,
+                underline: Bool = false, dim: Bool = false) {
+        self.fg = fg; self.bg = bg; self.bold = bold; self.reverse = reverse; self.underline = underline; self.dim = dim
+    }
+    public static let plain = Style()
+}
+
+/// What each part of the screen looks like. Colours only as foreground accents and one
+/// selection bar, so it reads on dark and light terminals alike.
+public struct Theme: Sendable {
+    public var text = Style.plain
+    public var tab = Style.plain
+    public var tabActive = Style(bold: true, reverse: true)
+    public var alert = Style(fg: .red, bold: true)
+    public var warn = Style(fg: .yellow, bold: true)
+    public var header = Style(bold: true, underline: true)
+    public var group = Style(fg: .cyan, bold: true)
+    public var selected = Style(reverse: true)
+    public var dim = Style(dim: true)
+    public var status = Style(reverse: true)
+    public var ok = Style(fg: .green)
+    public var error = Style(fg: .red, bold: true)
+    public var label = Style(bold: true)
+    public var input = Style(underline: true)
+    public var frame = Style.plain
+    public var interior = Style(fg: .yellow)
+    public var exterior = Style(fg: .green)
+    public var night = Style(fg: .blue, bold: true)
+
+    public static let colour = Theme()
+
+    /// NO_COLOR and monochrome terminals: bold, underline and reverse only.
+    public static let monochrome: Theme = {
+        var t = Theme()
+        t.alert = Style(bold: true)
+        t.warn = Style(bold: true)
+        t.group = Style(bold: true)
+        t.ok = Style.plain
+        t.error = Style(bold: true)
+        t.interior = Style.plain
+        t.exterior = Style.plain
+        t.night = Style(bold: true)
+        return t
+    }()
+}

@@ -1,0 +1,87 @@
+import CoordModel
+
+/// The four records, one pane each, in tab order.
+public enum PaneKind: Int, Sendable, CaseIterable, Hashable {
+    case schedule = 0, crew, budget, clearances
+
+    public var title: String {
+        switch self {
+        case .schedule: return "Schedule"
+        case .crew: return "Crew"
+        case .budget: return "Budget"
+        case .clearances: return "Clearances"
+        }
+    }
+
+    /// What `a` adds here, and what `A` adds.
+    public var primaryNoun: Noun {
+        switch self {
+        case .schedule: return .strip
+        case .crew: return .crew
+        case .budget: return .cost
+        case .clearances: return .clearance
+        }
+    }
+    public var secondaryNoun: Noun? {
+        switch self {
+        case .schedule: return .day
+        case .budget: return .account
+        default: return nil
+        }
+    }
+}
+
+/// The budget pane shows the chart of accounts or the cost entries.
+public enum BudgetView: Sendable { case accounts, costs }
+
+/// Everything a pane needs to build its table.
+public struct PaneContext: Sendable {
+    public var model: Model
+    public var today: CalendarDate
+    public var budgetView: BudgetView
+}
+
+extension PaneKind {
+    public func table(_ ctx: PaneContext) -> Table {
+        switch self {
+        case .schedule: return ScheduleTable.build(ctx.model)
+        case .crew: return CrewTable.build(ctx.model)
+        case .budget: return ctx.budgetView == .accounts ? BudgetTable.accounts(ctx.model) : BudgetTable.costs(ctx.model)
+        case .clearances: return ClearanceTable.build(ctx.model, today: ctx.today)
+        }
+    }
+
+    /// The count in the tab bar.
+    public func count(_ m: Model) -> Int {
+        switch self {
+        case .schedule: return m.strips.count
+        case .crew: return m.crew.count
+        case .budget: return m.accounts.count
+        case .clearances: return m.clearances.count
+        }
+    }
+
+    /// What needs attention, for the tab bar ("3 over"), or nil.
+    public func alert(_ m: Model, today: CalendarDate) -> String? {
+        switch self {
+        case .schedule:
+            let n = m.strips.values.filter { $0.day.isEmpty }.count
+            return n > 0 ? "\(n) unscheduled" : nil
+        case .crew:
+            let n = m.crew.values.filter { $0.status == "pencilled" }.count
+            return n > 0 ? "\(n) pencilled" : nil
+        case .budget:
+            let n = m.overBudgetCodes().count
+            return n > 0 ? "\(n) over" : nil
+        case .clearances:
+            let n = m.overdueClearances(today: today).count
+            return n > 0 ? "\(n) overdue" : nil
+        }
+    }
+
+    /// Whether the alert is a problem (red) or only a reminder.
+    public var alertIsProblem: Bool { self == .budget || self == .clearances }
+}
+
+func money(_ m: Money?) -> String { m.map(\.grouped) ?? "" }
+func date(_ d: CalendarDate?) -> String { d.map(\.description) ?? "" }

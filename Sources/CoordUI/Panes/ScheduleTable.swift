@@ -1,0 +1,82 @@
+import CoordModel
+
+/// Shoot days in date order, each followed by its strips; then the boneyard.
+enum ScheduleTable {
+    static let columns = [
+        Column("Sc", 5), Column("I/E", 7), Column("Set", 14, flex: 2), Column("D/N", 5),
+        Column("Pgs", 5, right: true), Column("Cast", 7), Column("Synopsis", 12, flex: 3),
+    ]
+
+    static func build(_ m: Model) -> Table {
+        var byDay: [String: [Strip]] = [:]
+        for s in m.strips.values { byDay[s.day, default: []].append(s) }
+        var rows: [Row] = []
+        let days = m.daysInOrder
+        for (n, d) in days.enumerated() {
+            let strips = byDay[d.id.raw] ?? []
+            rows.append(Row(id: d.id, noun: .day, cells: [dayHeading(d, number: n + 1, of: days.count, strips: strips)], kind: .group))
+            rows += strips.map(stripRow)
+        }
+        let boneyard = byDay[""] ?? []
+        rows.append(Row(id: nil, noun: nil, cells: ["Boneyard · \(boneyard.count) unscheduled"], kind: .group))
+        rows += boneyard.map(stripRow)
+        return Table(columns: columns, rows: rows)
+    }
+
+    static func dayHeading(_ d: ShootDay, number: Int, of total: Int, strips: [Strip]) -> String {
+        let pages = strips.reduce(Pages(eighths: 0)) { $0 + $1.pages }
+        var parts = ["Day \(number) of \(total)", d.date?.short ?? "no date"]
+        if d.unit != "Main" && !d.unit.isEmpty { parts.append(d.unit) }
+        if !d.location.isEmpty { parts.append(d.location) }
+        if let c = d.call { parts.append("call \(c)" + (d.wrap.map { "–\($0)" } ?? "")) }
+        parts.append("\(pages) pgs")
+        parts.append("\(strips.count) \(strips.count == 1 ? "strip" : "strips")")
+        return parts.joined(separator: " · ")
+    }
+
+    static func stripRow(_ s: Strip) -> Row {
+        let mark: RowMark = s.dayNight == "NIGHT" ? .night : s.intExt == "EXT" ? .exterior : s.intExt == "INT" ? .interior : .none
+        return Row(id: s.id, noun: .strip,
+                   cells: [s.scene, s.intExt, s.set, s.dayNight, s.pages.eighths == 0 ? "" : s.pages.description, s.cast, s.synopsis],
+                   mark: mark)
+    }
+}
+
+/// The crew list in the usual department order.
+enum CrewTable {
+    static let columns = [
+        Column("Name", 12, flex: 2), Column("Role", 10, flex: 2), Column("Dept", 8, flex: 1),
+        Column("Phone", 14), Column("Email", 7, flex: 2), Column("Rate", 8, right: true), Column("Booking", 9),
+    ]
+
+    static func build(_ m: Model) -> Table {
+        let people = m.crew.values.enumerated().sorted { a, b in
+            let ra = Choices.departmentRank(a.element.dept), rb = Choices.departmentRank(b.element.dept)
+            if ra != rb { return ra < rb }
+            if ra == Choices.departments.count && a.element.dept != b.element.dept { return a.element.dept < b.element.dept }
+            return a.offset < b.offset
+        }.map(\.element)
+        let rows = people.map { p in
+            Row(id: p.id, noun: .crew, cells: [p.name, p.role, p.dept, p.phone, p.email, money(p.rate), p.status],
+                mark: p.status == "released" ? .dim : p.status == "pencilled" ? .warn : .none)
+        }
+        return Table(columns: columns, rows: rows)
+    }
+}
+
+/// Open and settled rights, overdue ones marked.
+enum ClearanceTable {
+    static let columns = [
+        Column("Title", 14, flex: 3), Column("Type", 8), Column("Status", 11), Column("Licensor", 9, flex: 2),
+        Column("Fee", 9, right: true), Column("Due", 10), Column("Expiry", 10),
+    ]
+
+    static func build(_ m: Model, today: CalendarDate) -> Table {
+        let rows = m.clearances.values.map { c in
+            Row(id: c.id, noun: .clearance,
+                cells: [c.title, c.type, c.status, c.licensor, money(c.fee), date(c.due), date(c.expiry)],
+                mark: c.isOverdue(today: today) ? .alert : c.isSettled ? .none : .warn)
+        }
+        return Table(columns: columns, rows: rows)
+    }
+}

@@ -1,0 +1,102 @@
+import CoordModel
+
+/// A column of a pane's table: a minimum width, a share of any spare width, an alignment.
+public struct Column: Sendable {
+    public var title: String
+    public var width: Int
+    public var flex: Int
+    public var right: Bool
+    public init(_ title: String, _ width: Int, flex: Int = 0, right: Bool = false) {
+        self.title = title; self.width = width; self.flex = flex; self.right = right
+    }
+}
+
+public enum RowKind: Sendable, Equatable {
+    case record
+    /// A heading across the whole width (a shoot day, the boneyard).
+    case group
+    case total
+}
+
+/// How a row stands out.
+public enum RowMark: Sendable, Equatable {
+    case none, alert, warn, dim, interior, exterior, night
+}
+
+public struct Row: Sendable {
+    public var id: RecordID?
+    public var noun: Noun?
+    public var cells: [String]
+    public var kind: RowKind
+    public var mark: RowMark
+    public init(id: RecordID?, noun: Noun?, cells: [String], kind: RowKind = .record, mark: RowMark = .none) {
+        self.id = id; self.noun = noun; self.cells = cells; self.kind = kind; self.mark = mark
+    }
+}
+
+public struct Table: Sendable {
+    public var columns: [Column]
+    public var rows: [Row]
+
+    /// Column widths for `width` columns of screen: minimums, then spare width by flex.
+    public func widths(for width: Int) -> [Int] {
+        var w = columns.map(\.width)
+        let used = w.reduce(0, +) + columns.count // one space before each column
+        var spare = width - used
+        let flexTotal = columns.map(\.flex).reduce(0, +)
+        if spare > 0 && flexTotal > 0 {
+            let share = spare
+            for i in w.indices where columns[i].flex > 0 {
+                let add = share * columns[i].flex / flexTotal
+                w[i] += add; spare -= add
+            }
+            if let last = columns.lastIndex(where: { $0.flex > 0 }) { w[last] += spare }
+        }
+        return w
+    }
+
+    /// Draws the header and the rows from `top` in the box (x, y, width, height).
+    public func draw(into c: inout Canvas, x: Int, y: Int, width: Int, height: Int,
+                     top: Int, selected: Int?, theme: Theme) {
+        let w = widths(for: width)
+        var col = x
+        c.fill(x, y, width, 1, theme.header)
+        for (i, column) in columns.enumerated() {
+            c.put(col + 1, y, TextWidth.fit(column.title, w[i], right: column.right), theme.header, maxWidth: x + width - col - 1)
+            col += w[i] + 1
+        }
+        guard height > 1 else { return }
+        for line in 0..<(height - 1) {
+            let r = top + line
+            let ry = y + 1 + line
+            guard r < rows.count else { break }
+            let row = rows[r]
+            var style: Style
+            switch row.kind {
+            case .group: style = theme.group
+            case .total: style = Style(bold: true)
+            case .record:
+                switch row.mark {
+                case .alert: style = theme.alert
+                case .warn: style = theme.warn
+                case .dim: style = theme.dim
+                case .interior: style = theme.interior
+                case .exterior: style = theme.exterior
+                case .night: style = theme.night
+                case .none: style = theme.text
+                }
+            }
+            if r == selected { style = Style(fg: style.fg, bold: style.bold, reverse: true) }
+            c.fill(x, ry, width, 1, style)
+            if row.kind == .group {
+                c.put(x + 1, ry, row.cells.first ?? "", style, maxWidth: width - 1)
+                continue
+            }
+            col = x
+            for (i, column) in columns.enumerated() where i < row.cells.count {
+                c.put(col + 1, ry, TextWidth.fit(row.cells[i], w[i], right: column.right), style, maxWidth: x + width - col - 1)
+                col += w[i] + 1
+            }
+        }
+    }
+}

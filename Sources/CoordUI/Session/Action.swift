@@ -1,0 +1,79 @@
+import CoordModel
+
+/// One thing a key can do. This one table drives key dispatch, the status-bar hints,
+/// the help overlay and docs/KEYS.md.
+public struct Action {
+    public let name: String
+    public let keys: [Key]
+    /// The panes it works in; nil means every pane.
+    public let panes: [PaneKind]?
+    /// The word in the status bar, or nil to keep it out of the bar.
+    public let hint: String?
+    public let help: String
+    let disabled: (Session) -> String?
+    let run: (Session) -> Void
+
+    init(_ name: String, _ keys: [Key], panes: [PaneKind]? = nil, hint: String? = nil, _ help: String,
+         disabled: @escaping (Session) -> String? = { _ in nil }, run: @escaping (Session) -> Void) {
+        self.name = name; self.keys = keys; self.panes = panes; self.hint = hint; self.help = help
+        self.disabled = disabled; self.run = run
+    }
+
+    public func applies(to p: PaneKind) -> Bool { panes?.contains(p) ?? true }
+    public func disabledReason(_ s: Session) -> String? { disabled(s) }
+    public var keyLabel: String { keys.map(\.description).joined(separator: " ") }
+
+    /// Why an action on the selected row cannot run, or nil.
+    static func needsRecord(_ s: Session) -> String? {
+        guard let row = s.selectedRow else { return "nothing to select in this pane yet" }
+        return row.id == nil ? "the selected line is a heading, not a record" : nil
+    }
+
+    static func table() -> [Action] {
+        [
+            Action("next-pane", [.tab], "next pane") { s in s.focus(PaneKind(rawValue: (s.pane.rawValue + 1) % 4)!) },
+            Action("previous-pane", [.backTab], "previous pane") { s in s.focus(PaneKind(rawValue: (s.pane.rawValue + 3) % 4)!) },
+            Action("schedule", [.char("1")], "go to the schedule") { $0.focus(.schedule) },
+            Action("crew", [.char("2")], "go to the crew list") { $0.focus(.crew) },
+            Action("budget", [.char("3")], "go to the budget") { $0.focus(.budget) },
+            Action("clearances", [.char("4")], "go to the clearances") { $0.focus(.clearances) },
+            Action("down", [.char("j"), .down], "move down") { $0.move(by: 1) },
+            Action("up", [.char("k"), .up], "move up") { $0.move(by: -1) },
+            Action("top", [.char("g"), .home], "go to the first row") { $0.select(0) },
+            Action("bottom", [.char("G"), .end], "go to the last row") { $0.select(Int.max) },
+            Action("page-down", [.pageDown, .ctrl("f")], "page down") { $0.move(by: $0.bodyRows) },
+            Action("page-up", [.pageUp, .ctrl("b")], "page up") { $0.move(by: -$0.bodyRows) },
+            Action("add", [.char("a")], hint: "add",
+                   "add a record (strip, crew member, cost, clearance)") { s in s.openForm(s.pane.primaryNoun, editing: nil) },
+            Action("add-day", [.char("A")], panes: [.schedule], hint: "add day", "add a shoot day") { s in
+                s.openForm(.day, editing: nil)
+            },
+            Action("add-account", [.char("A")], panes: [.budget], hint: "add account", "add a budget account") { s in
+                s.budgetView = .accounts
+                s.openForm(.account, editing: nil)
+            },
+            Action("edit", [.char("e"), .enter], hint: "edit", "edit the selected record in a form",
+                   disabled: needsRecord) { s in
+                if let row = s.selectedRow, let id = row.id, let noun = row.noun { s.openForm(noun, editing: id) }
+            },
+            Action("delete", [.char("d"), .delete], hint: "delete", "delete the selected record (asks y/n)",
+                   disabled: needsRecord) { s in
+                if let row = s.selectedRow, let id = row.id, let noun = row.noun {
+                    s.mode = .confirm(noun: noun, id: id, label: s.label(of: id) ?? id.raw)
+                }
+            },
+            Action("costs-accounts", [.char("v")], panes: [.budget], hint: "costs/accounts",
+                   "switch between the accounts and the cost entries") { s in
+                s.budgetView = s.budgetView == .accounts ? .costs : .accounts
+            },
+            Action("command", [.char(":")], hint: "command", "type a journal command (e.g. crew add name=...)") { s in
+                s.mode = .command(LineEditor())
+                s.historyIndex = nil
+            },
+            Action("help", [.char("?"), .function(1)], hint: "help", "show every key") { $0.mode = .help(top: 0) },
+            Action("redraw", [.ctrl("l")], "redraw the screen") { $0.wantsFullRedraw = true },
+            Action("quit", [.char("q")], hint: "quit", "quit (every change is already saved)") { $0.wantsQuit = true },
+            Action("quit", [.ctrl("c")], "quit") { $0.wantsQuit = true },
+        ]
+    }
+}

@@ -1,0 +1,164 @@
+import CoordModel
+
+extension Session {
+    public static let minWidth = 80
+    public static let minHeight = 24
+
+    /// Draws the whole frame. Handlers never draw; this reads state only.
+    public func render() -> Canvas {
+        var c = Canvas(width: width, height: height)
+        guard width >= Session.minWidth, height >= Session.minHeight else {
+            let lines = ["terminal too small (need \(Session.minWidth)x\(Session.minHeight))", "now \(width)x\(height)", "q quits"]
+            for (i, l) in lines.enumerated() where height > 0 {
+                let y = max(0, height / 2 - 1) + i
+                c.put(max(0, (width - TextWidth.of(l)) / 2), y, l, i == 0 ? theme.error : theme.text)
+            }
+            return c
+        }
+        drawTabs(&c)
+        let tableH = height - 5
+        drawTable(&c, y: 1, h: tableH)
+        drawDetail(&c, y: height - 4)
+        drawStatus(&c, y: height - 2)
+        drawBottom(&c, y: height - 1)
+        switch mode {
+        case .form(let f):
+            let cur = f.draw(into: &c, x: 1, y: 1, w: width - 2, h: height - 3, theme: theme)
+            c.cursor = (cur.0, cur.1)
+        case .help(let top):
+            drawHelp(&c, top: top)
+        default: break
+        }
+        return c
+    }
+
+    func drawTabs(_ c: inout Canvas) {
+        var x = 0
+        for p in PaneKind.allCases {
+            let label = " \(p.rawValue + 1) \(p.title) \(p.count(model)) "
+            let style = p == pane ? theme.tabActive : theme.tab
+            x += c.put(x, 0, label, style)
+            if let alert = p.alert(model, today: today) {
+                x += c.put(x, 0, alert + " ", p == pane ? theme.tabActive : (p.alertIsProblem ? theme.alert : theme.warn))
+            }
+            x += c.put(x, 0, "│", theme.dim)
+        }
+        let title = model.production.title
+        let room = width - x - 2
+        if room > 8, !title.isEmpty {
+            let t = TextWidth.truncate(title, to: room)
+            c.put(width - TextWidth.of(t) - 1, 0, t, theme.dim)
+        }
+    }
+
+    func drawTable(_ c: inout Canvas, y: Int, h: Int) {
+        let t = table(pane)
+        let visible = h - 1
+        var sel = currentIndex(t)
+        if t.rows.isEmpty { sel = 0 }
+        var first = top[pane] ?? 0
+        if sel < first { first = sel }
+        if sel >= first + visible { first = sel - visible + 1 }
+        first = max(0, min(first, max(0, t.rows.count - visible)))
+        top[pane] = first
+        t.draw(into: &c, x: 0, y: y, width: width, height: h, top: first, selected: t.rows.isEmpty ? nil : sel, theme: theme)
+        if t.rows.isEmpty || (pane == .schedule && model.days.isEmpty && model.strips.isEmpty) {
+            let hint = emptyHint()
+            c.put(2, y + 3, hint, theme.dim, maxWidth: width - 4)
+        }
+        if t.rows.count > visible {
+            let more = "\(sel + 1)/\(t.rows.count)"
+            c.put(width - TextWidth.of(more) - 1, y + h - 1, more, theme.dim)
+        }
+    }
+
+    func emptyHint() -> String {
+        switch pane {
+        case .schedule: return "No shoot days yet: A adds a day, a adds a strip (or :day add date=2027-03-01)"
+        case .crew: return "No crew yet: a adds a person (or :crew add name=\"...\" role=\"...\" dept=Camera)"
+        case .budget: return budgetView == .accounts
+            ? "No accounts yet: A adds an account (or :account add code=2100 description=Camera budget=12000)"
+            : "No costs yet: a adds a cost (or :cost add account=2100 amount=1250.00 vendor=...)"
+        case .clearances: return "No clearances yet: a adds one (or :clearance add title=\"...\" type=music)"
+        }
+    }
+
+    /// The selected record's fields, label: value, over two lines.
+    func drawDetail(_ c: inout Canvas, y: Int) {
+        c.fill(0, y, width, 2, theme.text)
+        guard let row = selectedRow, let id = row.id else {
+            c.put(1, y, pane == .budget ? "Totals across all accounts" : "", theme.dim)
+            return
+        }
+        var x = 1, line = 0
+        let parts = [("id", id.raw)] + model.fieldValues(of: id).compactMap { f, v -> (String, String)? in
+            if v.isEmpty { return nil }
+            let text: String
+            switch v {
+            case .money(let m): text = model.production.currencySymbol + m.grouped
+            case .date(let d): text = d.medium
+            default: text = f.kind == .dayRef ? dayText(v.journalText) : v.journalText
+            }
+            return (f.label, text)
+        }
+        for (label, value) in parts {
+            let w = TextWidth.of(label) + 2 + min(TextWidth.of(value), 40) + 3
+            if x + w > width - 1 {
+                line += 1; x = 1
+                if line > 1 { break }
+            }
+            x += c.put(x, y + line, label + ": ", theme.dim)
+            x += c.put(x, y + line, TextWidth.truncate(value, to: 40), theme.text)
+            x += c.put(x, y + line, " · ", theme.dim)
+        }
+    }
+
+    func drawStatus(_ c: inout Canvas, y: Int) {
+        c.fill(0, y, width, 1, theme.status)
+        var left = " \(pane.title)"
+        switch pane {
+        case .schedule: left += " · \(model.days.count) days · \(model.strips.count) strips · \(model.totalPages) pgs"
+        case .crew: left += " · \(model.crew.count) people"
+        case .budget: left += budgetView == .accounts ? " · accounts (v: costs)" : " · \(model.costs.count) costs (v: accounts)"
+        case .clearances: left += " · \(model.clearances.count) items"
+        }
+        let lw = c.put(0, y, left + " ", theme.status)
+        var hints: [String] = []
+        var seen = Set<String>()
+        for a in actions where a.applies(to: pane) {
+            guard let h = a.hint, seen.insert(h).inserted, let k = a.keys.first else { continue }
+            hints.append("\(k) \(h)")
+        }
+        var text = ""
+        for h in hints {
+            let next = text.isEmpty ? h : text + "  " + h
+            if TextWidth.of(next) > width - lw - 2 { break }
+            text = next
+        }
+        c.put(width - TextWidth.of(text) - 1, y, text, theme.status)
+    }
+
+    func drawBottom(_ c: inout Canvas, y: Int) {
+        switch mode {
+        case .command(let e):
+            c.put(0, y, ":", theme.label)
+            let x = e.draw(into: &c, x: 1, y: y, width: width - 2, style: theme.text)
+            c.cursor = (x, y)
+        case .confirm(let noun, let id, let label):
+            c.put(0, y, "Delete \(noun.title) \(label) (\(id))? y/n", theme.warn, maxWidth: width)
+        default:
+            guard let m = message else { return }
+            let style = m.kind == .error ? theme.error : m.kind == .ok ? theme.ok : theme.text
+            c.put(0, y, TextWidth.truncate(m.text, to: width), style)
+        }
+    }
+
+    func drawHelp(_ c: inout Canvas, top: Int) {
+        let lines = helpLines()
+        let h = height - 2
+        c.box(1, 1, width - 2, h, title: "Help — Esc closes, j/k scroll", theme.frame)
+        for i in 0..<(h - 2) where top + i < lines.count {
+            c.put(3, 2 + i, lines[top + i], i == 0 && top == 0 ? theme.label : theme.text, maxWidth: width - 6)
+        }
+    }
+}

@@ -1,0 +1,332 @@
+import CoordModel
+
+/// What the bottom line says after an action.
+public struct Message: Sendable, Equatable {
+    public enum Kind: Sendable { case info, ok, error }
+    public var text: String
+    public var kind: Kind
+    public init(_ text: String, _ kind: Kind = .info) { self.text = text; self.kind = kind }
+}
+
+/// What the keyboard is talking to.
+public enum Mode: Sendable {
+    case normal
+    case form(Form)
+    case command(LineEditor)
+    case confirm(noun: Noun, id: RecordID, label: String)
+    case help(top: Int)
+}
+
+/// The running app: the open production, and every piece of screen state. No curses here.
+public final class Session {
+    public let store: ProductionStore
+    public var theme: Theme
+    public private(set) var pane: PaneKind = .schedule
+    public var budgetView: BudgetView = .accounts
+    public var mode: Mode = .normal
+    public var message: Message?
+    public var width: Int
+    public var height: Int
+    public var wantsQuit = false
+    /// Set when the screen must be repainted from scratch (Ctrl-L).
+    public var wantsFullRedraw = false
+    public private(set) var actions: [Action] = []
+
+    var selection: [PaneKind: Int] = [:]
+    var selectedID: [PaneKind: RecordID] = [:]
+    var top: [PaneKind: Int] = [:]
+    var history: [String] = []
+    var historyIndex: Int?
+    /// Bumped by every change, so tables are rebuilt only when the model changed.
+    var revision = 0
+    var cache: [PaneKind: (revision: Int, view: BudgetView, today: CalendarDate, table: Table)] = [:]
+
+    public init(store: ProductionStore, theme: Theme = .colour, width: Int = 80, height: Int = 24) {
+        self.store = store
+        self.theme = theme
+        self.width = width
+        self.height = height
+        actions = Action.table()
+    }
+
+    public var model: Model { store.model }
+    public var today: CalendarDate { store.today }
+
+    // MARK: tables and selection
+
+    public func table(_ p: PaneKind) -> Table {
+        if let c = cache[p], c.revision == revision, c.view == budgetView, c.today == today { return c.table }
+        let t = p.table(PaneContext(model: model, today: today, budgetView: budgetView))
+        cache[p] = (revision, budgetView, today, t)
+        return t
+    }
+
+    /// The selected row of the focused pane, kept on the same record across changes.
+    public var selectedRow: Row? {
+        let t = table(pane)
+        guard !t.rows.isEmpty else { return nil }
+        return t.rows[currentIndex(t)]
+    }
+
+    func currentIndex(_ t: Table) -> Int {
+        if let id = selectedID[pane], let i = t.rows.firstIndex(where: { $0.id == id }) { return i }
+        return max(0, min(selection[pane] ?? 0, t.rows.count - 1))
+    }
+
+    func select(_ i: Int) {
+        let t = table(pane)
+        guard !t.rows.isEmpty else { selection[pane] = 0; return }
+        let j = max(0, min(i, t.rows.count - 1))
+        selection[pane] = j
+        selectedID[pane] = t.rows[j].id
+    }
+
+    func move(by delta: Int) { select(currentIndex(table(pane)) + delta) }
+
+    func select(id: RecordID) {
+        if let i = table(pane).rows.firstIndex(where: { $0.id == id }) { select(i) }
+    }
+
+    public func focus(_ p: PaneKind) { pane = p }
+
+    /// Rows of the table body (for paging).
+    var bodyRows: Int { max(1, height - 6) }
+
+    // MARK: changes
+
+    /// Performs commands through the store; says what happened. True when saved.
+    @discardableResult
+    func perform(_ commands: [Command]) -> Result<[Event], StoreError> {
+        do {
+            let events = try store.perform(commands)
+            revision += 1
+            if let e = events.last {
+                message = Message("saved: " + describe(e), .ok)
+            }
+            return .success(events)
+        } catch {
+            message = Message(error.description, .error)
+            return .failure(error)
+        }
+    }
+
+    /// "crew add Zoë Müller (k3x92)"
+    func describe(_ e: Event) -> String {
+        let name = e.id.flatMap { label(of: $0) } ?? ""
+        return "\(e.noun.rawValue) \(e.verb.rawValue)" + (name.isEmpty ? "" : " \(name)") + (e.id.map { " (\($0))" } ?? "")
+    }
+
+    /// A record's name in a person's words.
+    func label(of id: RecordID) -> String? {
+        let m = model
+        if let r = m.crew[id] { return r.name }
+        if let r = m.strips[id] { return "scene \(r.scene)" }
+        if let r = m.days[id] { return r.date.map { "day \($0.short)" } ?? "day" }
+        if let r = m.accounts[id] { return "\(r.code) \(r.description)" }
+        if let r = m.costs[id] { return "\(r.vendor) \(r.amount.map(\.grouped) ?? "")" }
+        if let r = m.clearances[id] { return r.title }
+        return nil
+    }
+
+    /// How a strip's day shows in a form: its date when that is unambiguous.
+    func dayText(_ raw: String) -> String {
+        guard let d = model.days[RecordID(raw)], let date = d.date else { return raw }
+        return model.days.values.filter { $0.date == date }.count == 1 ? date.description : raw
+    }
+
+    func openForm(_ noun: Noun, editing id: RecordID?) {
+        var values: [String: String] = [:]
+        if let id {
+            for (f, v) in model.fieldValues(of: id) {
+                values[f.key] = f.kind == .dayRef ? dayText(v.journalText) : v.journalText
+            }
+        } else {
+            let row = selectedRow
+            switch noun {
+            case .strip:
+                if let row, let id = row.id {
+                    if row.noun == .day { values["day"] = dayText(id.raw) }
+                    if row.noun == .strip, let s = model.strips[id] { values["day"] = dayText(s.day) }
+                }
+            case .cost:
+                values["date"] = today.description
+                if let row, let id = row.id, let a = model.accounts[id] { values["account"] = a.code }
+                if let row, let id = row.id, let c = model.costs[id] { values["account"] = c.account }
+            case .day:
+                let next = model.daysInOrder.last?.date?.adding(days: 1)
+                values["date"] = next?.description ?? ""
+            default: break
+            }
+            for f in noun.fields where values[f.key] == nil { values[f.key] = f.defaultText == "today" ? nil : f.defaultText }
+        }
+        mode = .form(Form(noun: noun, verb: id == nil ? .add : .set, id: id, values: values))
+    }
+
+    // MARK: keys
+
+    public func handle(_ key: Key) {
+        if key == .resize { return }
+        switch mode {
+        case .normal: handleNormal(key)
+        case .form(var f): handleForm(key, &f)
+        case .command(var e): handleCommand(key, &e)
+        case .confirm(let noun, let id, _): handleConfirm(key, noun, id)
+        case .help(let t): handleHelp(key, t)
+        }
+    }
+
+    func handleNormal(_ key: Key) {
+        guard let action = actions.first(where: { $0.keys.contains(key) && $0.applies(to: pane) }) else {
+            if case .char(let c) = key { message = Message("'\(c)' does nothing here — ? lists the keys") }
+            return
+        }
+        if let why = action.disabledReason(self) {
+            message = Message("\(action.help): \(why)", .error)
+            return
+        }
+        action.run(self)
+    }
+
+    func handleForm(_ key: Key, _ f: inout Form) {
+        switch key {
+        case .escape, .ctrl("c"), .ctrl("g"):
+            mode = .normal
+            message = Message(f.hasChanges ? "cancelled: nothing was saved" : "cancelled")
+            return
+        case .tab, .down:
+            f.check(f.focus, model: model, today: today)
+            f.focus = (f.focus + 1) % f.fields.count
+        case .backTab, .up:
+            f.check(f.focus, model: model, today: today)
+            f.focus = (f.focus + f.fields.count - 1) % f.fields.count
+        case .enter:
+            submit(&f)
+            return
+        default:
+            _ = f.editors[f.focus].handle(key)
+            if f.errors[f.focus] != nil { f.check(f.focus, model: model, today: today) }
+        }
+        mode = .form(f)
+    }
+
+    func submit(_ f: inout Form) {
+        for i in f.fields.indices { f.check(i, model: model, today: today) }
+        if let bad = f.errors.firstIndex(where: { $0 != nil }) {
+            f.focus = bad
+            f.formError = "fix the marked field\(f.errors.compactMap { $0 }.count > 1 ? "s" : "") first"
+            mode = .form(f)
+            return
+        }
+        let cmd = f.command()
+        if f.verb == .set && cmd.pairs.count <= 1 {
+            mode = .normal
+            message = Message("nothing changed")
+            return
+        }
+        switch perform([cmd]) {
+        case .success(let events):
+            mode = .normal
+            if f.verb == .add, let id = events.last?.id {
+                if pane.secondaryNoun == f.noun || pane.primaryNoun == f.noun { select(id: id) }
+            }
+        case .failure(let error):
+            if let key = error.key, let i = f.fields.firstIndex(where: { $0.key == key }) {
+                f.errors[i] = message?.text
+                f.focus = i
+                f.formError = nil
+            } else {
+                f.formError = error.description
+            }
+            message = Message("not saved: " + error.description, .error)
+            mode = .form(f)
+        }
+    }
+
+    func handleCommand(_ key: Key, _ e: inout LineEditor) {
+        switch key {
+        case .escape, .ctrl("c"), .ctrl("g"):
+            mode = .normal
+            message = nil
+            return
+        case .enter:
+            mode = .normal
+            run(commandLine: e.text)
+            return
+        case .up, .down:
+            guard !history.isEmpty else { break }
+            var i = historyIndex ?? history.count
+            i = key == .up ? max(0, i - 1) : min(history.count, i + 1)
+            historyIndex = i
+            e.set(i < history.count ? history[i] : "")
+        case .backspace where e.text.isEmpty:
+            mode = .normal
+            return
+        default:
+            _ = e.handle(key)
+        }
+        mode = .command(e)
+    }
+
+    /// Runs what was typed at `:` — a journal command, or q / help.
+    public func run(commandLine text: String) {
+        let t = text.trimmingCharacters(in: " ")
+        guard !t.isEmpty else { return }
+        if history.last != t { history.append(t) }
+        historyIndex = nil
+        switch t {
+        case "q", "quit", "q!", "wq", "x": wantsQuit = true; return
+        case "help", "h": mode = .help(top: 0); return
+        case "w": message = Message("every change is already saved to \(store.path)", .ok); return
+        default: break
+        }
+        if case .success(let events) = perform(lines: [t]), let id = events.last?.id,
+           let e = events.last, e.verb == .add {
+            if let p = PaneKind.allCases.first(where: { $0.primaryNoun == e.noun || $0.secondaryNoun == e.noun }) {
+                if e.noun == .cost || e.noun == .account { budgetView = e.noun == .cost ? .costs : .accounts }
+                pane = p
+                select(id: id)
+            }
+        }
+    }
+
+    func perform(lines: [String]) -> Result<[Event], StoreError> {
+        var cmds: [Command] = []
+        for l in lines {
+            do {
+                if let c = try LineGrammar.parse(l) { cmds.append(c) }
+            } catch {
+                message = Message(error.description, .error)
+                return .failure(.syntax(index: 0, error))
+            }
+        }
+        return perform(cmds)
+    }
+
+    func handleConfirm(_ key: Key, _ noun: Noun, _ id: RecordID) {
+        mode = .normal
+        if key == .char("y") || key == .char("Y") {
+            let before = currentIndex(table(pane))
+            if case .success = perform([Command(noun: noun.rawValue, verb: "rm", pairs: [.init(key: "id", value: id.raw)])]) {
+                selectedID[pane] = nil
+                select(before)
+            }
+        } else {
+            message = Message("not deleted")
+        }
+    }
+
+    func handleHelp(_ key: Key, _ t: Int) {
+        let lines = helpLines()
+        let page = max(1, height - 4)
+        switch key {
+        case .escape, .char("q"), .char("?"), .ctrl("c"): mode = .normal
+        case .char("j"), .down: mode = .help(top: min(max(0, lines.count - page), t + 1))
+        case .char("k"), .up: mode = .help(top: max(0, t - 1))
+        case .pageDown, .char(" "): mode = .help(top: min(max(0, lines.count - page), t + page))
+        case .pageUp: mode = .help(top: max(0, t - page))
+        case .char("g"), .home: mode = .help(top: 0)
+        case .char("G"), .end: mode = .help(top: max(0, lines.count - page))
+        default: break
+        }
+    }
+}
