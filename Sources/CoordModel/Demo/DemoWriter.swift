@@ -6,8 +6,10 @@ import Darwin
 
 extension DemoJournal {
     /// Writes the demo journal to a new file (mode 0600); refuses to overwrite anything.
+    /// The journal's bytes, ending with a newline like every journal Coord writes.
+    public static var bytes: [UInt8] { Array(text.utf8) + (text.hasSuffix("\n") ? [] : [0x0A]) }
+
     public static func write(to path: String) throws(JournalError) {
-        let bytes = Array(text.utf8) + (text.hasSuffix("\n") ? [] : [0x0A])
         _ = try JournalReader.replay(bytes, path: "demo")
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else {

@@ -61,6 +61,7 @@ public enum LineGrammar {
             let hadSpace = p.skipSpaces()
             if p.atEnd { break }
             if p.peek == UInt8(ascii: "#") {
+                p.pos += 1
                 cmd.comment = p.rest().trimmingWhitespace()
                 break
             }

@@ -77,7 +77,15 @@ public struct Choice: Sendable, Equatable {
         String(s.lowercased().filter { !$0.isWhitespace && $0 != "-" && $0 != "_" && $0 != "." })
     }
 
-    public func canonical(_ raw: String) -> String? { aliases[Choice.fold(raw)] }
+    /// The canonical word for `raw`: an exact spelling or alias, else an unambiguous
+    /// beginning of one value (`conf` is confirmed), so quick typing works.
+    public func canonical(_ raw: String) -> String? {
+        let f = Choice.fold(raw)
+        if let v = aliases[f] { return v }
+        guard f.count >= 2 else { return nil }
+        let hits = Set(values.filter { Choice.fold($0).hasPrefix(f) })
+        return hits.count == 1 ? hits.first : nil
+    }
 }
 
 /// A parsed field value, in the one canonical form the journal writes.

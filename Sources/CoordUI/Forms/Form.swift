@@ -67,7 +67,9 @@ public struct Form: Sendable {
                 return nil
             }
         } catch {
-            return error.message
+            // The value is in the field already; say only what is wrong with it.
+            let quoted = "'\(t)' "
+            return error.message.hasPrefix(quoted) ? String(error.message.dropFirst(quoted.count)) : error.message
         }
     }
 
@@ -78,7 +80,7 @@ public struct Form: Sendable {
         let bx = x + (w - boxW) / 2, by = y + max(0, (h - boxH) / 2)
         c.box(bx, by, boxW, boxH, title: title, theme.frame)
         let labelW = max(12, fields.map { TextWidth.of($0.label) }.max() ?? 12)
-        let inputW = min(30, boxW - labelW - 8)
+        let inputW = max(10, min(36, boxW - labelW - 30))
         let visible = boxH - 5
         let first = max(0, min(focus - visible + 1, fields.count - visible))
         var cursor = (bx + 2, by + 1)
@@ -97,7 +99,10 @@ public struct Form: Sendable {
             }
         }
         let footY = by + boxH - 3
-        if let formError {
+        if let e = errors[focus] {
+            // The note beside a field is short; the whole message shows here.
+            c.put(bx + 2, footY, TextWidth.truncate(fields[focus].label + ": " + e, to: boxW - 4), theme.error)
+        } else if let formError {
             c.put(bx + 2, footY, TextWidth.truncate(formError, to: boxW - 4), theme.error)
         } else if verb == .set {
             c.put(bx + 2, footY, TextWidth.truncate("Changes are saved to the journal at once.", to: boxW - 4), theme.dim)

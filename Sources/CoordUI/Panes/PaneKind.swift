@@ -64,18 +64,14 @@ extension PaneKind {
     /// What needs attention, for the tab bar ("3 over"), or nil.
     public func alert(_ m: Model, today: CalendarDate) -> String? {
         switch self {
-        case .schedule:
-            let n = m.strips.values.filter { $0.day.isEmpty }.count
-            return n > 0 ? "\(n) unscheduled" : nil
-        case .crew:
-            let n = m.crew.values.filter { $0.status == "pencilled" }.count
-            return n > 0 ? "\(n) pencilled" : nil
+        case .schedule, .crew:
+            return nil
         case .budget:
             let n = m.overBudgetCodes().count
-            return n > 0 ? "\(n) over" : nil
+            return n > 0 ? "!\(n) over" : nil
         case .clearances:
             let n = m.overdueClearances(today: today).count
-            return n > 0 ? "\(n) overdue" : nil
+            return n > 0 ? "!\(n) overdue" : nil
         }
     }
 

@@ -27,10 +27,10 @@ enum ScheduleTable {
         let pages = strips.reduce(Pages(eighths: 0)) { $0 + $1.pages }
         var parts = ["Day \(number) of \(total)", d.date?.short ?? "no date"]
         if d.unit != "Main" && !d.unit.isEmpty { parts.append(d.unit) }
-        if !d.location.isEmpty { parts.append(d.location) }
-        if let c = d.call { parts.append("call \(c)" + (d.wrap.map { "–\($0)" } ?? "")) }
+        if let c = d.call { parts.append("\(c)" + (d.wrap.map { "–\($0)" } ?? "")) }
         parts.append("\(pages) pgs")
         parts.append("\(strips.count) \(strips.count == 1 ? "strip" : "strips")")
+        if !d.location.isEmpty { parts.append(d.location) }
         return parts.joined(separator: " · ")
     }
 
@@ -46,7 +46,7 @@ enum ScheduleTable {
 enum CrewTable {
     static let columns = [
         Column("Name", 12, flex: 2), Column("Role", 10, flex: 2), Column("Dept", 8, flex: 1),
-        Column("Phone", 14), Column("Email", 7, flex: 2), Column("Rate", 8, right: true), Column("Booking", 9),
+        Column("Phone", 15), Column("Email", 7, flex: 2), Column("Rate", 8, right: true), Column("Booking", 9),
     ]
 
     static func build(_ m: Model) -> Table {

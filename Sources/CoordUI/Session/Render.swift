@@ -35,13 +35,13 @@ extension Session {
     func drawTabs(_ c: inout Canvas) {
         var x = 0
         for p in PaneKind.allCases {
+            if p.rawValue > 0 { x += c.put(x, 0, "│", theme.dim) }
             let label = " \(p.rawValue + 1) \(p.title) \(p.count(model)) "
             let style = p == pane ? theme.tabActive : theme.tab
             x += c.put(x, 0, label, style)
             if let alert = p.alert(model, today: today) {
                 x += c.put(x, 0, alert + " ", p == pane ? theme.tabActive : (p.alertIsProblem ? theme.alert : theme.warn))
             }
-            x += c.put(x, 0, "│", theme.dim)
         }
         let title = model.production.title
         let room = width - x - 2
@@ -65,10 +65,6 @@ extension Session {
         if t.rows.isEmpty || (pane == .schedule && model.days.isEmpty && model.strips.isEmpty) {
             let hint = emptyHint()
             c.put(2, y + 3, hint, theme.dim, maxWidth: width - 4)
-        }
-        if t.rows.count > visible {
-            let more = "\(sel + 1)/\(t.rows.count)"
-            c.put(width - TextWidth.of(more) - 1, y + h - 1, more, theme.dim)
         }
     }
 
@@ -122,6 +118,8 @@ extension Session {
         case .budget: left += budgetView == .accounts ? " · accounts (v: costs)" : " · \(model.costs.count) costs (v: accounts)"
         case .clearances: left += " · \(model.clearances.count) items"
         }
+        let rows = table(pane).rows.count
+        if rows > height - 6 { left += " · \(currentIndex(table(pane)) + 1)/\(rows)" }
         let lw = c.put(0, y, left + " ", theme.status)
         var hints: [String] = []
         var seen = Set<String>()

@@ -97,11 +97,13 @@ public final class Session {
     /// Performs commands through the store; says what happened. True when saved.
     @discardableResult
     func perform(_ commands: [Command]) -> Result<[Event], StoreError> {
+        // Names are read before the change: a removed record has none after it.
+        let before = commands.last?.value("id").flatMap { label(of: RecordID($0)) }
         do {
             let events = try store.perform(commands)
             revision += 1
             if let e = events.last {
-                message = Message("saved: " + describe(e), .ok)
+                message = Message("saved: " + describe(e, name: before), .ok)
             }
             return .success(events)
         } catch {
@@ -111,8 +113,8 @@ public final class Session {
     }
 
     /// "crew add Zoë Müller (k3x92)"
-    func describe(_ e: Event) -> String {
-        let name = e.id.flatMap { label(of: $0) } ?? ""
+    func describe(_ e: Event, name before: String? = nil) -> String {
+        let name = e.id.flatMap { label(of: $0) } ?? before ?? ""
         return "\(e.noun.rawValue) \(e.verb.rawValue)" + (name.isEmpty ? "" : " \(name)") + (e.id.map { " (\($0))" } ?? "")
     }
 

@@ -1,0 +1,199 @@
+import Foundation
+import Testing
+@testable import CoordModel
+
+@Suite struct JournalTests {
+    /// One example of every verb on every noun, with hostile text in the text fields.
+    static func everyVerb(_ hostile: String) -> [String] {
+        let q = LineGrammar.quote(hostile)
+        return [
+            "production set title=\(q) company=\(q) currency=gbp start=2027-02-01 end=2027-03-31",
+            "day add id=d1 date=2027-03-01 location=\(q) call=07:00 wrap=19:00 notes=\(q)",
+            "day add id=d2 date=2027-03-02 unit=\"2nd unit\"",
+            "strip add id=s1 day=d1 scene=12A ie=I dn=N pages=\"3 4/8\" set=\(q) synopsis=\(q) cast=1,2",
+            "strip add id=s2 day=2027-03-02 scene=13",
+            "strip set id=s1 day=d2 pages=4/8 notes=\(q)",
+            "crew add id=c1 name=\(q) role=\(q) dept=lighting phone=\"+44 7700 900123\" email=a@example.com rate=1,250",
+            "crew set id=c1 status=conf rate=\"\"",
+            "account add id=a1 code=2100 category=\(q) description=\(q) budget=12000",
+            "account add id=a2 code=2200 description=Grip",
+            "cost add id=k1 date=2027-02-01 account=2100 vendor=\(q) description=\(q) amount=£1,250.50 po=\(q) invoice=INV-1 kind=po",
+            "cost add id=k2 date=2027-02-02 account=2200 amount=10",
+            "cost set id=k1 kind=actual amount=1300",
+            "account set id=a1 code=2150 budget=13000",
+            "cost rm id=k2",
+            "account rm id=a2",
+            "clearance add id=q1 title=\(q) type=archive licensor=\(q) contact=\(q) status=quote fee=450 media=\(q) territory=World term=\(q) due=2027-02-20 expiry=2030-01-01 notes=\(q)",
+            "clearance set id=q1 status=cleared",
+            "clearance rm id=q1",
+            "strip rm id=s2",
+            "day rm id=d2",
+            "crew rm id=c1",
+        ]
+    }
+
+    @Test(arguments: hostileStrings)
+    func everyVerbRoundTripsThroughTheCodec(_ hostile: String) throws {
+        var model = Model()
+        var n = 0
+        for text in Self.everyVerb(hostile) {
+            let cmd = try #require(try LineGrammar.parse(text))
+            let event = try model.validate(cmd, context: ValidationContext(today: nil)) { n += 1; return RecordID("g\(n)") }
+            // The canonical line reads back to the same event against the same model.
+            let again = try model.validate(try #require(try LineGrammar.parse(event.line)), context: .replay) { RecordID("x") }
+            #expect(again == event, "\(event.line)")
+            model.apply(event)
+        }
+        #expect(model.production.title == hostile.trimmingWhitespace())
+        #expect(model.accounts.values.map(\.code) == ["2150"])
+        #expect(model.costs.values.first?.account == "2150", "costs follow their account's new code")
+        #expect(model.strips.values.first?.day == "", "a removed day's strips go to the boneyard")
+        #expect(model.crew.isEmpty && model.clearances.isEmpty)
+        #expect(model.usedIDs.contains("c1"), "removed ids stay used")
+    }
+
+    @Test func replayRebuildsTheSameModel() throws {
+        let dir = tempDir(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/p.journal"
+        let store = try openStore(path)
+        for line in Self.everyVerb("Zoë \"Z\" Müller") { try store.perform(lines: [line]) }
+        try store.perform(lines: ["crew add name=Again dept=Camera", "cost add account=2150 amount=5"])
+        let again = try openStore(path)
+        #expect(again.model.crew == store.model.crew)
+        #expect(again.model.costs == store.model.costs)
+        #expect(again.model.accounts == store.model.accounts)
+        #expect(again.model.strips == store.model.strips)
+        #expect(again.model.days == store.model.days)
+        #expect(again.model.production == store.model.production)
+        #expect(again.model.usedIDs == store.model.usedIDs)
+    }
+
+    @Test func newJournalHasHeaderAndOwnerOnlyMode() throws {
+        let dir = tempDir(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/new.journal"
+        let store = try openStore(path)
+        try store.perform(lines: [#"crew add name="Zoë Müller" role="1st AC" dept=Camera"#])
+        let text = readText(path)
+        #expect(text.hasPrefix("# coord journal v1\n"))
+        let line = text.split(separator: "\n")[1]
+        #expect(line.hasPrefix(#"crew add id="#))
+        #expect(line.contains(#"name="Zoë Müller" role="1st AC" dept=Camera status=pencilled # 2027-02-25T12:00:00Z"#))
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
+    @Test func aBatchIsAllOrNothing() throws {
+        let dir = tempDir(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/b.journal"
+        let store = try openStore(path)
+        try store.perform(lines: ["crew add name=One"])
+        let before = readText(path)
+        #expect(throws: StoreError.self) {
+            try store.perform(lines: ["crew add name=Two", "crew add role=nameless", "crew add name=Three"])
+        }
+        #expect(readText(path) == before)
+        #expect(store.model.crew.count == 1)
+        do {
+            try store.perform(lines: ["crew add name=Two", "cost add account=9999 amount=1"])
+        } catch {
+            #expect(error.index == 1)
+            #expect(error.description.contains("no account with code 9999"))
+        }
+    }
+
+    @Test func tornLastLineIsSetAsideNotApplied() throws {
+        let dir = tempDir(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/t.journal"
+        writeText(path, "# coord journal v1\ncrew add id=a1 name=Whole\ncrew add id=a2 name=\"Cut sh")
+        let loaded = try JournalReader.replay(Array(readText(path).utf8), path: path)
+        #expect(loaded.torn?.line == 3)
+        #expect(loaded.model.crew.count == 1)
+        let (store, warnings) = try ProductionStore.open(path: path, clock: fixedClock)
+        #expect(warnings.count == 1 && warnings[0].contains("t.journal:3"))
+        #expect(store.model.crew.count == 1)
+        #expect(readText(path) == "# coord journal v1\ncrew add id=a1 name=Whole\n")
+        #expect(readText(path + ".torn").contains("crew add id=a2 name=\"Cut sh"))
+        try store.perform(lines: ["crew add name=Next"])
+        let reopened = try openStore(path)
+        #expect(reopened.model.crew.count == 2)
+    }
+
+    @Test func badLineStopsTheOpenWithItsLineAndColumn() throws {
+        let dir = tempDir(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/bad.journal"
+        let good = "# coord journal v1\ncrew add id=a1 name=A\n"
+        writeText(path, good + "crew add id=a2 name=B colour=red\ncrew add id=a3 name=C\n")
+        #expect {
+            _ = try ProductionStore.open(path: path, clock: fixedClock)
+        } throws: { error in
+            (error as? JournalError)?.description.hasPrefix("\(path):3:23: crew has no field 'colour'") == true
+        }
+        // Nothing was written to the journal it could not read.
+        #expect(readText(path) == good + "crew add id=a2 name=B colour=red\ncrew add id=a3 name=C\n")
+        writeText(path, good + "garbage\n")
+        #expect(throws: JournalError.badLine(path: path, line: 3, column: 8, message: "'garbage' needs a verb (add, set or rm)")) {
+            _ = try JournalReader.replay(Array(readText(path).utf8), path: path)
+        }
+    }
+
+    @Test func journalsItCannotReadAreRefused() throws {
+        let notJournal = Array("hello\n".utf8)
+        #expect(throws: JournalError.self) { _ = try JournalReader.replay(notJournal, path: "x") }
+        let newer = Array("# coord journal v2\n".utf8)
+        #expect(throws: JournalError.newerFormat(path: "x", version: 2)) { _ = try JournalReader.replay(newer, path: "x") }
+        let addWithoutID = Array("# coord journal v1\ncrew add name=X\n".utf8)
+        #expect(throws: JournalError.self) { _ = try JournalReader.replay(addWithoutID, path: "x") }
+        let relative = Array("# coord journal v1\nday add id=d1 date=today\n".utf8)
+        #expect(throws: JournalError.self) { _ = try JournalReader.replay(relative, path: "x") }
+        let binary: [UInt8] = Array("# coord journal v1\ncrew add id=a name=".utf8) + [0xFF, 0xFE, 0x0A]
+        #expect(throws: JournalError.self) { _ = try JournalReader.replay(binary, path: "x") }
+    }
+
+    @Test func rulesThatProtectData() throws {
+        let dir = tempDir(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try openStore(dir + "/r.journal")
+        try store.perform(lines: ["account add id=a1 code=2100 description=Camera", "cost add id=k1 account=2100 amount=1"])
+        #expect(store.model.costs["k1"]?.date?.description == "2027-02-25", "a cost without a date is dated today, explicitly")
+        let cases: [(String, String)] = [
+            ("account rm id=a1", "has 1 cost entry"),
+            ("account add code=2100 description=Again", "already used"),
+            ("crew add id=a1 name=X", "already used"),
+            ("crew set id=k1 name=X", "is a cost, not a crew"),
+            ("cost rm id=nope", "no cost with id nope"),
+            ("crew set id=zz name=X", "no crew with id zz"),
+            ("crew set name=X", "needs id="),
+            ("production add title=X", "production takes set"),
+            ("crew add name=X email=not-an-email", "not an email"),
+            ("day add date=2027-13-01", "not a real date"),
+            ("strip add scene=1 day=2027-03-09", "no shoot day on 2027-03-09"),
+            ("cost add account=2100 amount=1,25", "ambiguous"),
+            ("crew add name=\"\"", "name is required"),
+        ]
+        for (line, words) in cases {
+            #expect {
+                try store.perform(lines: [line])
+            } throws: { error in
+                (error as? StoreError)?.description.contains(words) == true
+            }
+        }
+        try store.perform(lines: ["cost rm id=k1"])
+        #expect {
+            try store.perform(lines: ["cost add id=k1 account=2100 amount=1"])
+        } throws: { ($0 as? StoreError)?.description.contains("never reused") == true }
+    }
+
+    @Test func theDemoIsARealisticOffice() throws {
+        let loaded = try JournalReader.replay(DemoJournal.bytes, path: "demo")
+        let m = loaded.model
+        #expect(loaded.torn == nil)
+        #expect(m.crew.count >= 15)
+        #expect(Set(m.crew.values.map(\.dept)).count >= 6)
+        #expect(m.days.count >= 5)
+        #expect(m.strips.values.filter { !$0.day.isEmpty }.count >= 12)
+        #expect(m.accounts.count >= 25)
+        #expect(m.costs.values.contains { $0.isCommitment } && m.costs.values.contains { !$0.isCommitment })
+        #expect(m.clearances.count >= 8)
+        #expect(Set(m.clearances.values.map(\.type)).count >= 4)
+        #expect(Set(m.clearances.values.map(\.status)).count >= 4)
+    }
+}

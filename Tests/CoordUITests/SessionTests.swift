@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+@testable import CoordModel
+@testable import CoordUI
+
+@Suite struct SessionTests {
+    func type(_ s: Session, _ text: String) { for c in text { s.handle(.char(c)) } }
+
+    @Test func tabAndNumbersChangePane() throws {
+        let (s, _) = try demoSession()
+        #expect(s.pane == .schedule)
+        s.handle(.tab); #expect(s.pane == .crew)
+        s.handle(.backTab); s.handle(.backTab); #expect(s.pane == .clearances)
+        s.handle(.char("3")); #expect(s.pane == .budget)
+        #expect(s.render().row(0).contains("3 Budget 36"))
+    }
+
+    @Test func addThroughTheFormIsSavedToTheJournal() throws {
+        let (s, path) = try demoSession()
+        s.handle(.char("2"))
+        s.handle(.char("a"))
+        type(s, "Ann Bell"); s.handle(.tab)
+        type(s, "Runner"); s.handle(.tab)
+        type(s, "prod"); s.handle(.tab)
+        type(s, "07700 900999"); s.handle(.tab)
+        type(s, "ann@"); s.handle(.tab)
+        guard case .form(let f) = s.mode else { Issue.record("form closed"); return }
+        #expect(f.errors[4] != nil, "a bad email is flagged as the field is left")
+        #expect(s.render().text.contains("is not an email"))
+        s.handle(.backTab)
+        type(s, "example.com")
+        s.handle(.enter)
+        guard case .normal = s.mode else { Issue.record("form still open"); return }
+        #expect(s.message?.text.hasPrefix("saved: crew add Ann Bell") == true)
+        let journal = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(journal.contains(#"name="Ann Bell" role=Runner dept=Production phone="07700 900999" email=ann@example.com status=pencilled"#))
+        #expect(s.selectedRow?.cells.first == "Ann Bell", "the new record is selected")
+    }
+
+    @Test func escapeCancelsAFormAndSavesNothing() throws {
+        let (s, path) = try demoSession()
+        let before = try String(contentsOfFile: path, encoding: .utf8)
+        s.handle(.char("a")); type(s, "12B"); s.handle(.escape)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == before)
+        #expect(s.message?.text.contains("nothing was saved") == true)
+    }
+
+    @Test func editChangesOnlyWhatChanged() throws {
+        let (s, path) = try demoSession()
+        s.handle(.char("2"))
+        s.handle(.enter)
+        s.handle(.tab)
+        s.handle(.ctrl("u")); type(s, "Line producer")
+        s.handle(.enter)
+        let last = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").last ?? ""
+        #expect(last.hasPrefix(#"crew set id=cr-jo role="Line producer" #"#))
+    }
+
+    @Test func commandLineRunsJournalCommands() throws {
+        let (s, path) = try demoSession()
+        s.handle(.char(":"))
+        type(s, #"cost add account=2100 amount=1250.00 vendor="Panavision" po=PO-0042"#)
+        s.handle(.enter)
+        #expect(s.message?.kind == .ok)
+        #expect(s.pane == .budget && s.budgetView == .costs)
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains("account=2100 vendor=Panavision amount=1250.00 po=PO-0042 kind=actual"))
+        s.handle(.char(":")); type(s, "crew add role=nameless"); s.handle(.enter)
+        #expect(s.message?.kind == .error && s.message?.text.contains("name is required") == true)
+        s.handle(.char(":")); s.handle(.up)
+        guard case .command(let e) = s.mode else { Issue.record("not at the : line"); return }
+        #expect(e.text == "crew add role=nameless", "Up recalls the last command")
+    }
+
+    @Test func deleteAsksFirst() throws {
+        let (s, _) = try demoSession()
+        s.handle(.char("4"))
+        let count = s.model.clearances.count
+        s.handle(.char("d"))
+        #expect(s.render().row(23).contains("? y/n"))
+        s.handle(.char("n"))
+        #expect(s.model.clearances.count == count)
+        s.handle(.char("d")); s.handle(.char("y"))
+        #expect(s.model.clearances.count == count - 1)
+        #expect(s.message?.text.contains("clearance rm") == true)
+    }
+
+    @Test func headingsCannotBeEditedAndSaySo() throws {
+        let (s, _) = try demoSession()
+        s.handle(.char("G")) // the boneyard's last strip
+        s.handle(.char("k")); s.handle(.char("k")) // the boneyard heading
+        #expect(s.selectedRow?.id == nil)
+        s.handle(.char("e"))
+        #expect(s.message?.text.contains("heading") == true)
+    }
+
+    @Test func keysDocIsGeneratedFromTheActionTable() throws {
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/KEYS.md").path
+        let text = (try? String(contentsOfFile: docs, encoding: .utf8)) ?? ""
+        #expect(text == Action.markdown(), "docs/KEYS.md drifted: run `swift run coord keys > docs/KEYS.md`")
+    }
+}
+
+@Suite struct CanvasTests {
+    @Test func wideCharactersStayAligned() {
+        var c = Canvas(width: 12, height: 1)
+        c.put(0, 0, TextWidth.fit("東京", 6) + "|")
+        #expect(c.row(0).hasPrefix("東京  |"))
+        #expect(TextWidth.of("東京ロケ") == 8)
+        #expect(TextWidth.of("Zoë") == 3)
+        #expect(TextWidth.of("e\u{301}") == 1)
+    }
+
+    @Test func controlCharactersAreNeverDrawnRaw() {
+        var c = Canvas(width: 20, height: 1)
+        c.put(0, 0, "a\u{1B}[31mb\nc\u{7F}\u{202E}")
+        let row = c.row(0)
+        #expect(!row.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || $0.value == 0x202E })
+        #expect(row.hasPrefix("a␛[31mb␊c␡"))
+    }
+
+    @Test func aWideCharacterThatDoesNotFitIsNotSplit() {
+        var c = Canvas(width: 3, height: 1)
+        c.put(0, 0, "ab東")
+        #expect(c.row(0) == "ab ")
+    }
+}
