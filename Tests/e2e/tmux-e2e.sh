@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# End-to-end tests: drive the real `coord` binary in tmux, as a person would, and read the screen.
+# Usage: Tests/e2e/tmux-e2e.sh [path/to/coord]
+set -u
+COORD=${1:-$(swift build --show-bin-path)/coord}
+COORD=$(cd "$(dirname "$COORD")" && pwd)/$(basename "$COORD")
+WORK=$(mktemp -d /tmp/coord-e2e.XXXXXX)
+SOCK="$WORK/tmux.sock"
+export TERM=xterm-256color
+passed=0; failed=0
+
+tm() { tmux -S "$SOCK" "$@"; }
+screen() { tm capture-pane -p -t e2e 2>/dev/null; }
+cleanup() { tm kill-server 2>/dev/null; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+ok() { passed=$((passed + 1)); echo "ok   - $1"; }
+fail() { failed=$((failed + 1)); echo "FAIL - $1"; echo "----- screen -----"; screen 2>/dev/null; echo "------------------"; }
+
+# wait_for TEXT [SECONDS]: until the screen shows TEXT (fixed string).
+wait_for() {
+  local deadline=$((SECONDS + ${2:-10}))
+  while [ $SECONDS -lt $deadline ]; do
+    screen 2>/dev/null | grep -qF -- "$1" && return 0
+    sleep 0.1
+  done
+  return 1
+}
+# start COLSxROWS COMMAND...: a fresh tmux session running COMMAND (TERM fixed so line drawing is Unicode).
+start() {
+  local size=$1; shift
+  tm kill-session -t e2e 2>/dev/null
+  tm new-session -d -s e2e -x "${size%x*}" -y "${size#*x}" \
+    "env TERM=tmux-256color XDG_DATA_HOME=$WORK/data $*; echo EXITED \$?; sleep 30"
+}
+keys() { tm send-keys -t e2e "$@"; }
+gone() { local d=$((SECONDS + 10)); while [ $SECONDS -lt $d ]; do screen | grep -q "EXITED" && return 0; sleep 0.1; done; return 1; }
+
+# 1. A new journal: one crew member through ':', one through the form; quit; reopen; both there.
+J="$WORK/new.journal"
+start 100x30 "$COORD" "$J"
+if wait_for "1 Schedule 0"; then ok "a new journal opens on the schedule pane"; else fail "a new journal opens"; fi
+keys ':' 'crew add name="Zoë Müller" role="1st AC" dept=Camera phone="+44 7700 900123" rate=350' Enter
+if wait_for "saved: crew add Zoë Müller"; then ok ": adds a crew member and says saved"; else fail ": adds a crew member"; fi
+keys 2 a; wait_for "Add crew member" 5
+keys 'Ann Bell' Tab 'Runner' Tab 'prod' Tab '07700 900999' Enter
+if wait_for "saved: crew add Ann Bell"; then ok "the form adds a crew member"; else fail "the form adds a crew member"; fi
+keys q
+if gone; then ok "q quits"; else fail "q quits"; fi
+start 100x30 "$COORD" "$J"
+keys 2
+if wait_for "Zoë Müller" && wait_for "Ann Bell"; then ok "both are there after reopening"; else fail "both are there after reopening"; fi
+keys q; gone >/dev/null
+mode=$(stat -c %a "$J")
+[ "$mode" = 600 ] && ok "the new journal is mode 0600" || fail "the new journal is mode 0600 (is $mode)"
+
+# 2. Wide characters stay aligned: the Role column starts at the same screen column on every row.
+"$COORD" do "$J" 'crew add name="東京 Tanaka" role=Gaffer dept=Electric' >/dev/null
+start 100x30 "$COORD" "$J"
+keys 2; wait_for "Tanaka"
+if screen | python3 -c '
+import sys, unicodedata
+def width(s): return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1 for c in s)
+cols = set()
+for line in sys.stdin:
+    if "pencilled" not in line or "Booking:" in line: continue
+    for role in ("1st AC", "Runner", "Gaffer"):
+        if role in line: cols.add(width(line[:line.index(role)]))
+sys.exit(0 if len(cols) == 1 else 1)'; then ok "wide characters keep the columns aligned"; else fail "wide characters keep the columns aligned"; fi
+keys q; gone >/dev/null
+
+# 3. The demo: four panes with data; Tab changes pane.
+start 100x30 "$COORD" --demo
+if wait_for "1 Schedule 24" && wait_for "2 Crew 30" && wait_for "3 Budget 36" && wait_for "4 Clearances 14"; then
+  ok "--demo shows the four panes with their counts"; else fail "--demo shows the four panes"; fi
+if wait_for "Day 1 of 6"; then ok "--demo opens on the stripboard"; else fail "--demo opens on the stripboard"; fi
+keys Tab
+if wait_for "Booking" && wait_for "Zoë Marchetti"; then ok "Tab goes to the crew pane"; else fail "Tab goes to the crew pane"; fi
+keys Tab
+if wait_for "Committed"; then ok "Tab goes to the budget pane"; else fail "Tab goes to the budget pane"; fi
+keys q; gone >/dev/null
+[ -f "$WORK/data/coord/demo.journal" ] && ok "--demo writes a real journal" || fail "--demo writes a real journal"
+
+# 4. Too small, then enlarged: says so, then recovers.
+start 100x30 "$COORD" "$J"
+wait_for "1 Schedule" >/dev/null
+tm resize-window -t e2e -x 60 -y 20
+if wait_for "terminal too small (need 80x24)"; then ok "a small terminal is told so"; else fail "a small terminal is told so"; fi
+tm resize-window -t e2e -x 100 -y 30
+if wait_for "1 Schedule"; then ok "it recovers when enlarged"; else fail "it recovers when enlarged"; fi
+keys q; gone >/dev/null
+
+# 5. Hang-up with a half-filled form and a half-typed ':' line: nothing partial, terminal let go.
+before=$(cat "$J")
+start 100x30 "$COORD" "$J"
+keys 2 a 'Half Typed' Tab 'Rol'
+wait_for "Add crew member" >/dev/null
+pid=$(pgrep -f "^$COORD $J\$" | head -1)
+kill -HUP "$pid"
+if gone; then ok "SIGHUP ends coord"; else fail "SIGHUP ends coord"; fi
+[ "$(cat "$J")" = "$before" ] && ok "a half-filled form leaves the journal as it was" || fail "a half-filled form leaves the journal as it was"
+start 100x30 "$COORD" "$J"
+keys ':' 'crew add name="Half'
+wait_for ':crew add' >/dev/null
+tm kill-session -t e2e
+sleep 0.5
+[ "$(cat "$J")" = "$before" ] && ok "killing tmux mid-command leaves no partial line" || fail "killing tmux mid-command leaves no partial line"
+pgrep -f "^$COORD $J\$" >/dev/null && fail "coord is still running after its terminal went away" || ok "coord exits when its terminal goes away"
+"$COORD" check "$J" >/dev/null && ok "the journal checks clean afterwards" || fail "the journal checks clean afterwards"
+start 100x30 "$COORD" "$J"
+wait_for "1 Schedule" >/dev/null
+pid=$(pgrep -f "^$COORD $J\$" | head -1)
+kill -TERM "$pid"
+if gone && screen | grep -q "EXITED 143"; then ok "SIGTERM ends coord cleanly"; else fail "SIGTERM ends coord cleanly"; fi
+
+# 6. NO_COLOR: no colour escapes at all.
+start 100x30 NO_COLOR=1 "$COORD" --demo
+wait_for "1 Schedule" >/dev/null
+keys 3
+wait_for "Committed" >/dev/null
+if tm capture-pane -p -e -t e2e | grep -qE $'\e\\[[0-9;]*(3[0-7]|9[0-7]|38;)'; then fail "NO_COLOR shows no colour"; else ok "NO_COLOR shows no colour"; fi
+keys q; gone >/dev/null
+
+# 7. The command-line front door, and bad input.
+K="$WORK/do.journal"
+if "$COORD" do "$K" 'crew add name="Zoë Müller" role="1st AC" dept=Camera' >/dev/null && "$COORD" check "$K" | grep -q "crew        1"; then
+  ok "coord do then coord check"; else fail "coord do then coord check"; fi
+out=$("$COORD" do "$K" 'crew add name=A' 'cost add account=9 amount=1' 2>&1); rc=$?
+[ $rc -ne 0 ] && echo "$out" | grep -q "command 2" && ok "coord do names the bad command and fails" || fail "coord do names the bad command ($out)"
+"$COORD" check "$K" | grep -q "crew        1" && ok "a failed coord do writes nothing" || fail "a failed coord do writes nothing"
+echo 'this is not a command' >> "$K"
+out=$("$COORD" check "$K" 2>&1); rc=$?
+[ $rc -ne 0 ] && echo "$out" | grep -q "do.journal:3:" && ok "coord check cites the bad line" || fail "coord check cites the bad line ($out)"
+"$COORD" "$J" </dev/null >/dev/null 2>&1; rc=$?
+[ $rc -eq 2 ] && ok "without a terminal coord says so and exits 2" || fail "without a terminal exits 2 (got $rc)"
+
+echo "$passed passed, $failed failed"
+[ $failed -eq 0 ]
