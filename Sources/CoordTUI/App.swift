@@ -50,7 +50,8 @@ enum App {
                 dirty = false
             }
             switch term.read() {
-            case .timeout: continue
+            case .timeout:
+                if session.poll() { dirty = true }
             case .gone: break loop
             case .key(let k):
                 session.handle(k)

@@ -164,7 +164,9 @@ struct Do: ParsableCommand {
         }
         let store: ProductionStore
         do {
-            store = try ProductionStore.open(path: file, create: true).0
+            let (s, warnings) = try ProductionStore.open(path: file, create: true)
+            store = s
+            for w in warnings where !w.contains("is new") { complain(w) }
         } catch {
             complain(error.description)
             throw ExitCode(1)

@@ -182,6 +182,65 @@ import Testing
         } throws: { ($0 as? StoreError)?.description.contains("never reused") == true }
     }
 
+    @Test func twoWritersSeeEachOtherAndNeverClash() throws {
+        let dir = tempDir(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/shared.journal"
+        let a = try openStore(path)
+        try a.perform(lines: ["crew add id=p1 name=Pat dept=Camera"])
+        let b = try openStore(path)
+        try a.perform(lines: ["crew add id=p2 name=Sam"])
+        #expect(try b.catchUp() == 1)
+        #expect(b.model.crew["p2"]?.name == "Sam")
+        // A removes what B is about to edit: B's edit is checked against the journal as it is now.
+        try a.perform(lines: ["crew rm id=p1"])
+        #expect {
+            try b.perform(lines: ["crew set id=p1 role=DP"])
+        } throws: { ($0 as? StoreError)?.description.contains("crew p1 was removed") == true }
+        try b.perform(lines: ["crew add id=p3 name=Lee"])
+        #expect(try a.catchUp() == 1)
+        let replayed = try openStore(path)
+        #expect(replayed.model.crew.keys.elements == ["p2", "p3"])
+    }
+
+    @Test func valuesThatWouldMisleadAreRefused() throws {
+        let dir = tempDir(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try openStore(dir + "/v.journal")
+        try store.perform(lines: ["account add code=2100 description=Camera", "crew add id=c1 name=A status=\"\""])
+        #expect(store.model.crew["c1"]?.status == "pencilled", "an empty choice takes its default")
+        for (line, words) in [("cost add account=2100 amount=$40", "not in GBP"),
+                              ("crew set id=c1 status=\"\"", "cannot be emptied"),
+                              ("day add date=+202-03-01", "not a date")] {
+            #expect {
+                try store.perform(lines: [line])
+            } throws: { ($0 as? StoreError)?.description.contains(words) == true }
+        }
+        try store.perform(lines: ["cost add account=2100 amount=£40"])
+    }
+
+    @Test func doLinesAreCountedWithBlankAndCommentLines() throws {
+        let dir = tempDir(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try openStore(dir + "/d.journal")
+        do {
+            try store.perform(lines: ["crew add name=A", "", "# note", "crew add role=x"])
+            Issue.record("should have failed")
+        } catch {
+            #expect(error.index == 3)
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir + "/nothing.journal"))
+        let untouched = try openStore(dir + "/nothing.journal")
+        #expect(throws: StoreError.self) { try untouched.perform(lines: ["crew add role=x"]) }
+        #expect(!FileManager.default.fileExists(atPath: dir + "/nothing.journal"), "a refused change creates no file")
+    }
+
+    @Test func aNonJournalIsNeverTouched() throws {
+        let dir = tempDir(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/notes.txt"
+        writeText(path, "hello")
+        #expect(throws: JournalError.self) { _ = try openStore(path) }
+        #expect(readText(path) == "hello")
+        #expect(!FileManager.default.fileExists(atPath: path + ".torn"))
+    }
+
     @Test func theDemoIsARealisticOffice() throws {
         let loaded = try JournalReader.replay(DemoJournal.bytes, path: "demo")
         let m = loaded.model

@@ -10,7 +10,7 @@ import Testing
         #expect(try Money.parse(text).get() == Money(minor: minor))
     }
 
-    @Test(arguments: ["1,25", "1.250", "1.250,00", "12,50", "1,2345", "abc", "", "12.", "1.2.3", "£", "1,,000", "99999999999999999"])
+    @Test(arguments: ["1,25", "1.250", "1.250,00", "12,50", "1,2345", "abc", "", "12.", "1.2.3", "£", "1,,000", "99999999999999999", "(-40)", "--5"])
     func moneyRefusesWhatIsAmbiguous(_ text: String) {
         #expect(throws: ValueError.self) { try Money.parse(text).get() }
     }

@@ -16,6 +16,7 @@ public struct TornTail: Sendable, Equatable {
 public struct LoadedJournal: Sendable {
     public var model: Model
     public var changes: Int
+    /// Whole lines read (the header included).
     public var lines: Int
     public var torn: TornTail?
     /// Bytes of whole lines: the journal's length once a torn tail is set aside.
@@ -23,83 +24,106 @@ public struct LoadedJournal: Sendable {
 }
 
 public enum JournalReader {
-    /// The file's bytes, or nil when there is no such file.
-    public static func readBytes(path: String) throws(JournalError) -> [UInt8]? {
+    /// The file's bytes from `offset`, or nil when there is no such file.
+    public static func readBytes(path: String, from offset: Int = 0) throws(JournalError) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             if errno == ENOENT { return nil }
             throw .cannotOpen(path: path, reason: errnoText())
         }
         defer { close(fd) }
+        return try readAll(fd: fd, path: path, from: offset)
+    }
+
+    static func readAll(fd: Int32, path: String, from offset: Int) throws(JournalError) -> [UInt8] {
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw .cannotOpen(path: path, reason: errnoText()) }
         if (st.st_mode & S_IFMT) == S_IFDIR { throw .cannotOpen(path: path, reason: "it is a directory") }
         var out = [UInt8]()
-        out.reserveCapacity(Int(st.st_size))
+        out.reserveCapacity(max(0, Int(st.st_size) - offset))
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var at = off_t(offset)
         while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            let n = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, at) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw .cannotOpen(path: path, reason: errnoText())
             }
             if n == 0 { break }
             out.append(contentsOf: chunk[0..<n])
+            at += off_t(n)
         }
         return out
     }
 
-    /// Replays whole lines into a model. The first bad line stops it with `FILE:LINE:COL: what`.
+    /// Replays a whole journal. The first bad line stops it with `FILE:LINE:COL: what`.
     public static func replay(_ bytes: [UInt8], path: String) throws(JournalError) -> LoadedJournal {
         var model = Model()
-        var changes = 0, lineNo = 0, start = 0
+        let r = try replay(bytes, path: path, into: &model, firstLine: 1)
+        return LoadedJournal(model: model, changes: r.changes, lines: r.lines, torn: r.torn, goodLength: r.goodLength)
+    }
+
+    /// What a (partial) replay read: counts are of this call only; offsets are within `bytes`.
+    public struct Progress: Sendable {
+        public var changes = 0
+        public var lines = 0
+        public var torn: TornTail?
+        public var goodLength = 0
+    }
+
+    /// Replays the whole lines of `bytes` into `model`. `firstLine` 1 means the bytes start
+    /// the file, so the first line must be the header. A last line with no newline is
+    /// reported as torn and not applied; lines before a bad one stay applied.
+    public static func replay(_ bytes: [UInt8], path: String, into model: inout Model,
+                              firstLine: Int) throws(JournalError) -> Progress {
+        var p = Progress()
+        var start = 0
         let n = bytes.count
-        var torn: TornTail?
-        let result: Result<Void, JournalError> = bytes.withUnsafeBufferPointer { buf in
+        var failure: JournalError?
+        bytes.withUnsafeBufferPointer { buf in
             while start < n {
                 var end = start
                 while end < n && buf[end] != 0x0A { end += 1 }
-                lineNo += 1
+                let lineNo = firstLine + p.lines
                 if end == n {
-                    // No newline: a torn write, unless it is an unfinished header of a new file.
                     let text = String(decoding: UnsafeBufferPointer(rebasing: buf[start..<n]), as: UTF8.self)
-                    if !(lineNo == 1 && JournalFormat.header.hasPrefix(text)) {
-                        torn = TornTail(line: lineNo, text: text, offset: start)
+                    if lineNo == 1 && JournalFormat.header.hasPrefix(text) {
+                        break // an unfinished header of a new file: nothing in it yet
                     }
+                    if lineNo == 1, let e = checkHeader(text, path: path) { failure = e; return }
+                    p.torn = TornTail(line: lineNo, text: text, offset: start)
                     break
                 }
                 var lineEnd = end
                 if lineEnd > start && buf[lineEnd - 1] == 0x0D { lineEnd -= 1 }
                 let line = UnsafeBufferPointer(rebasing: buf[start..<lineEnd])
                 if lineNo == 1 {
-                    if let e = checkHeader(line, path: path) { return .failure(e) }
+                    if let e = checkHeader(String(decoding: line, as: UTF8.self), path: path) { failure = e; return }
                 } else {
                     do {
                         if let cmd = try LineGrammar.parse(bytes: line) {
                             let event = try model.validate(cmd, context: .replay, newID: { RecordID("") })
                             model.apply(event)
-                            changes += 1
+                            p.changes += 1
                         }
                     } catch let e as SyntaxError {
-                        return .failure(.badLine(path: path, line: lineNo, column: e.column, message: e.message))
+                        failure = .badLine(path: path, line: lineNo, column: e.column, message: e.message); return
                     } catch let e as CommandError {
-                        return .failure(.badLine(path: path, line: lineNo, column: e.column, message: e.message))
+                        failure = .badLine(path: path, line: lineNo, column: e.column, message: e.message); return
                     } catch {
-                        return .failure(.badLine(path: path, line: lineNo, column: nil, message: "\(error)"))
+                        failure = .badLine(path: path, line: lineNo, column: nil, message: "\(error)"); return
                     }
                 }
+                p.lines += 1
                 start = end + 1
+                p.goodLength = start
             }
-            return .success(())
         }
-        if case .failure(let e) = result { throw e }
-        let good = torn?.offset ?? (start >= n ? n : start)
-        return LoadedJournal(model: model, changes: changes, lines: lineNo - (torn == nil ? 0 : 1),
-                             torn: torn, goodLength: torn == nil && good < n ? 0 : good)
+        if let failure { throw failure }
+        return p
     }
 
-    static func checkHeader(_ line: UnsafeBufferPointer<UInt8>, path: String) -> JournalError? {
-        let text = String(decoding: line, as: UTF8.self)
+    static func checkHeader(_ text: String, path: String) -> JournalError? {
         if text == JournalFormat.header { return nil }
         let prefix = "# coord journal v"
         if text.lowercased().hasPrefix(prefix), let v = Int(text.dropFirst(prefix.count)), v > JournalFormat.version {

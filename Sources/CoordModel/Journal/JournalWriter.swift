@@ -4,55 +4,76 @@ import Glibc
 import Darwin
 #endif
 
-/// Appends whole lines to a journal and makes them durable before saying so.
+/// The journal file held open for appending. Every append happens under an advisory
+/// lock, so two Coords (or Coord and `coord do`) never interleave their lines.
 public final class JournalWriter {
     public let path: String
     private let fd: Int32
 
-    /// Opens `path` for appending; a new file is made with mode 0600 and the format header.
+    /// Opens `path`; a new file is made with mode 0600 and the format header.
     public init(path: String) throws(JournalError) {
         self.path = path
         var created = false
-        var fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        var fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
         if fd < 0 && errno == ENOENT {
             // Crew phone numbers live here: owner only.
-            fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
             created = fd >= 0
         }
         guard fd >= 0 else { throw .cannotOpen(path: path, reason: errnoText()) }
         self.fd = fd
-        var st = stat()
-        if fstat(fd, &st) == 0, st.st_size == 0 {
-            try write(Array((JournalFormat.header + "\n").utf8))
-            if created { syncDirectory() }
-        }
+        try lock()
+        defer { unlock() }
+        try ensureHeader()
+        if created { syncDirectory() }
+    }
+
+    /// An empty file gets the format header. Call locked.
+    public func ensureHeader() throws(JournalError) {
+        if try size() == 0 { try write(Array((JournalFormat.header + "\n").utf8)) }
     }
 
     deinit { close(fd) }
 
-    /// Cuts the file back to `length` bytes (setting aside a torn tail happens before this).
+    /// Takes the journal's exclusive lock (waits for another writer to finish).
+    public func lock() throws(JournalError) {
+        while flock(fd, LOCK_EX) != 0 {
+            if errno != EINTR { throw .cannotWrite(path: path, reason: errnoText()) }
+        }
+    }
+
+    public func unlock() { flock(fd, LOCK_UN) }
+
+    public func size() throws(JournalError) -> Int {
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw .cannotOpen(path: path, reason: errnoText()) }
+        return Int(st.st_size)
+    }
+
+    /// Bytes from `offset` to the end (what another writer appended).
+    public func read(from offset: Int) throws(JournalError) -> [UInt8] {
+        try JournalReader.readAll(fd: fd, path: path, from: offset)
+    }
+
+    /// Cuts the file back to `length` bytes (a torn tail is set aside before this). Call locked.
     public func truncate(to length: Int) throws(JournalError) {
         guard ftruncate(fd, off_t(length)) == 0, fsync(fd) == 0 else {
             throw .cannotWrite(path: path, reason: errnoText())
         }
     }
 
-    /// Appends the lines in one write under an advisory lock, then fsyncs. On any failure
-    /// the file is cut back to where it was, so no partial line is ever left behind.
-    public func append(_ lines: [String]) throws(JournalError) {
+    /// Appends the lines in one write, then fsyncs. Call locked. On any failure the file
+    /// is cut back to where it was, so no partial line is ever left behind.
+    @discardableResult
+    public func append(_ lines: [String]) throws(JournalError) -> Int {
         var bytes = [UInt8]()
         for l in lines { bytes.append(contentsOf: l.utf8); bytes.append(0x0A) }
         try write(bytes)
+        return bytes.count
     }
 
     private func write(_ bytes: [UInt8]) throws(JournalError) {
-        while flock(fd, LOCK_EX) != 0 {
-            if errno != EINTR { throw .cannotWrite(path: path, reason: errnoText()) }
-        }
-        defer { flock(fd, LOCK_UN) }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else { throw .cannotWrite(path: path, reason: errnoText()) }
-        let before = st.st_size
+        let before = try size()
         var done = 0
         var failure: Int32 = 0
         bytes.withUnsafeBytes { raw in
@@ -68,7 +89,7 @@ public final class JournalWriter {
         }
         if failure == 0 && fsync(fd) != 0 { failure = errno }
         if failure != 0 {
-            _ = ftruncate(fd, before)
+            _ = ftruncate(fd, off_t(before))
             _ = fsync(fd)
             throw .cannotWrite(path: path, reason: errnoText(failure))
         }

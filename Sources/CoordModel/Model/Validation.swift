@@ -74,7 +74,7 @@ extension Model {
             } else {
                 id = newID()
             }
-            for field in noun.fields where given[field.key] == nil {
+            for field in noun.fields where (given[field.key]?.1 ?? .empty).isEmpty {
                 if let d = field.defaultText {
                     do {
                         given[field.key] = (field, try parseValue(d, field: field, context: context))
@@ -94,8 +94,8 @@ extension Model {
                 id = try existing(idPair, noun: noun)
             }
             if given.isEmpty { throw CommandError("\(noun.rawValue) set needs at least one field to change") }
-            for (key, (field, value)) in given where field.required && value.isEmpty {
-                throw CommandError("\(key) is required and cannot be emptied", key: key)
+            for (key, (field, value)) in given where (field.required || field.defaultText != nil) && value.isEmpty {
+                throw CommandError("\(key) cannot be emptied (\(field.label): \(field.kind.hint))", key: key)
             }
         case .rm:
             id = try existing(idPair, noun: noun)
@@ -167,6 +167,13 @@ extension Model {
         case .time:
             return try TimeOfDay.parse(trimmed).map(FieldValue.time).get()
         case .money:
+            if let named = Money.currencyMentioned(in: trimmed) {
+                let ours = production.currency
+                let dollar = ["USD", "AUD", "CAD", "NZD", "SGD", "HKD"].contains(ours)
+                guard named == ours || (named == "$" && dollar) else {
+                    throw ValueError("'\(raw)' is not in \(ours), the production's currency")
+                }
+            }
             return try Money.parse(trimmed).map(FieldValue.money).get()
         case .pages:
             return try Pages.parse(trimmed).map(FieldValue.pages).get()
@@ -180,7 +187,7 @@ extension Model {
         case .phone:
             let digits = trimmed.filter { $0.isASCII && $0.isNumber }.count
             guard digits >= 5, trimmed.allSatisfy({ ($0.isASCII && $0.isNumber) || " +-().".contains($0) }) else {
-                throw ValueError("'\(raw)' is not a phone number (digits, spaces, + - ( ) only)")
+                throw ValueError("'\(raw)' is not a phone number (digits, spaces and + - ( ) . only)")
             }
             return .text(trimmed)
         case .code, .accountRef:

@@ -82,7 +82,7 @@ public struct Choice: Sendable, Equatable {
     public func canonical(_ raw: String) -> String? {
         let f = Choice.fold(raw)
         if let v = aliases[f] { return v }
-        guard f.count >= 2 else { return nil }
+        guard f.count >= 3 else { return nil }
         let hits = Set(values.filter { Choice.fold($0).hasPrefix(f) })
         return hits.count == 1 ? hits.first : nil
     }

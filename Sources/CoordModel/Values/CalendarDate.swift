@@ -73,7 +73,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
             return .success(today.adding(days: offset))
         }
         let parts = s.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
+        guard parts.count == 3, parts[0].count == 4, s.allSatisfy({ $0 == "-" || ($0.isASCII && $0.isNumber) }), (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else {
             return .failure(ValueError("'\(raw)' is not a date (write YYYY-MM-DD, e.g. 2027-03-01, or today)"))
         }

@@ -35,6 +35,14 @@ public struct Money: Sendable, Hashable, Comparable, Codable {
         return "\(sign)\(units).\(cents < 10 ? "0" : "")\(cents)"
     }
 
+    /// The currency a typed amount names by symbol or code (`$` is any dollar), or nil.
+    public static func currencyMentioned(in raw: String) -> String? {
+        let up = raw.uppercased()
+        for (mark, code) in [("£", "GBP"), ("€", "EUR"), ("¥", "JPY"), ("$", "$")] where raw.contains(mark) { return code }
+        for code in ["GBP", "USD", "EUR"] where up.contains(code) { return code }
+        return nil
+    }
+
     /// Accepts what people type: `1250`, `1250.5`, `1,250.00`, `£1,250.50`, `-40`, `(40.00)`.
     /// Rejects what could mean two things (`1,25`, `1.250`, `1.250,00`) with a reason.
     public static func parse(_ raw: String) -> Result<Money, ValueError> {
@@ -42,12 +50,18 @@ public struct Money: Sendable, Hashable, Comparable, Codable {
         guard !s.isEmpty else { return .failure(ValueError("an amount is needed, e.g. 1250.00")) }
         var negative = false
         if s.hasPrefix("("), s.hasSuffix(")") { negative = true; s = s.dropFirst().dropLast() }
-        if s.hasPrefix("-") { negative.toggle(); s = s.dropFirst() }
+        if s.hasPrefix("-") {
+            if negative { return .failure(ValueError("'\(raw)' has both brackets and a minus sign")) }
+            negative = true; s = s.dropFirst()
+        }
         for symbol in ["£", "$", "€", "¥"] where s.hasPrefix(symbol) { s = s.dropFirst(symbol.count) }
         for code in ["GBP", "USD", "EUR"] where s.uppercased().hasPrefix(code) { s = s.dropFirst(3) }
         for code in ["GBP", "USD", "EUR"] where s.uppercased().hasSuffix(code) { s = s.dropLast(3) }
         s = Substring(String(s).trimmingWhitespace())
-        if s.hasPrefix("-") { negative.toggle(); s = s.dropFirst() }
+        if s.hasPrefix("-") {
+            if negative { return .failure(ValueError("'\(raw)' has two signs")) }
+            negative = true; s = s.dropFirst()
+        }
         guard !s.isEmpty else { return .failure(ValueError("'\(raw)' has no digits")) }
         let parts = s.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2 else {

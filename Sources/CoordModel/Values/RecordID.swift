@@ -17,8 +17,8 @@ public struct RecordID: Sendable, Hashable, Comparable, Codable, CustomStringCon
     }
 }
 
-/// Makes new ids as a 4-letter tag chosen at random per session, then a counter:
-/// `k3x9` + `2`, `3`, ... Two clones only collide if they draw the same tag, and a tag
+/// Makes new ids as a 4-letter tag chosen at random per session, then a counter written
+/// in the same alphabet: `k3x9` + `3`, `4`, ... Two clones only collide if they draw the same tag, and a tag
 /// already seen in the journal is never drawn again.
 public struct IDGenerator: Sendable {
     /// No 0/1/i/l/o/u: nothing to misread when typed from a screen.

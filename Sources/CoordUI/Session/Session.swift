@@ -36,6 +36,7 @@ public final class Session {
     var selectedID: [PaneKind: RecordID] = [:]
     var top: [PaneKind: Int] = [:]
     var history: [String] = []
+    var reportedBroken = false
     var historyIndex: Int?
     /// Bumped by every change, so tables are rebuilt only when the model changed.
     var revision = 0
@@ -162,6 +163,22 @@ public final class Session {
             for f in noun.fields where values[f.key] == nil { values[f.key] = f.defaultText == "today" ? nil : f.defaultText }
         }
         mode = .form(Form(noun: noun, verb: id == nil ? .add : .set, id: id, values: values))
+    }
+
+    /// Picks up what another Coord or `coord do` appended; true when the screen must change.
+    public func poll() -> Bool {
+        do {
+            let n = try store.catchUp()
+            guard n > 0 else { return false }
+            revision += 1
+            message = Message("\(n) change\(n == 1 ? "" : "s") from another writer of this journal", .info)
+            return true
+        } catch {
+            guard !reportedBroken else { return false }
+            reportedBroken = true
+            message = Message(error.description + " — nothing more can be saved until it is reopened", .error)
+            return true
+        }
     }
 
     // MARK: keys
