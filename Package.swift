@@ -35,7 +35,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CoordModelTests", dependencies: ["CoordModel"]),
-        .testTarget(name: "CoordUITests", dependencies: ["CoordUI", "CoordModel"]),
+        .testTarget(name: "CoordUITests", dependencies: ["CoordUI", "CoordModel"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -68,7 +68,9 @@ struct Open: ParsableCommand {
         do {
             let (s, warnings) = try ProductionStore.open(path: path, create: true)
             store = s
-            notes = warnings + notes
+            // The app makes the file at once, so the path it shows is real.
+            try store.createFile()
+            notes = warnings.map { $0.contains("is new") ? "\(path): a new journal" : $0 } + notes
         } catch {
             complain(error.description)
             throw ExitCode(1)

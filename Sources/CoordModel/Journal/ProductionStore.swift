@@ -85,6 +85,15 @@ public final class ProductionStore {
 
     public var today: CalendarDate { clock.today }
 
+    /// Creates the journal now (mode 0600, header only) if it does not exist yet.
+    public func createFile() throws(JournalError) {
+        guard writer == nil else { return }
+        writer = try JournalWriter(path: path)
+        known = 0
+        linesRead = 0
+        try catchUp()
+    }
+
     /// Applies what other writers appended since we last looked. Returns how many changes.
     /// `locked` means we hold the lock, so an unfinished last line is a dead writer's and is set aside.
     @discardableResult

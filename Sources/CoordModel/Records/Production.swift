@@ -12,7 +12,7 @@ public struct Production: Record, Equatable {
     public static let fields: [FieldSpec<Production>] = [
         .string(info("title", "Title", .text, help: "the production's working title"), \.title),
         .string(info("company", "Company", .text), \.company),
-        .string(info("currency", "Currency", .currency, help: "the ledger's currency"), \.currency),
+        .string(info("currency", "Currency", .currency, required: true, help: "the ledger's currency"), \.currency),
         .date(info("start", "Start", .date, help: "first day of prep"), \.start),
         .date(info("end", "End", .date, help: "last day of wrap"), \.end),
     ]

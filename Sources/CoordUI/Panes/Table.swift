@@ -89,7 +89,7 @@ public struct Table: Sendable {
             if r == selected { style = Style(fg: style.fg, bold: style.bold, reverse: true) }
             c.fill(x, ry, width, 1, style)
             if row.kind == .group {
-                c.put(x + 1, ry, row.cells.first ?? "", style, maxWidth: width - 1)
+                c.put(x + 1, ry, TextWidth.truncate(row.cells.first ?? "", to: width - 2), style)
                 continue
             }
             col = x

@@ -127,11 +127,12 @@ extension Session {
             guard let h = a.hint, seen.insert(h).inserted, let k = a.keys.first else { continue }
             hints.append("\(k) \(h)")
         }
-        var text = ""
-        for h in hints {
-            let next = text.isEmpty ? h : text + "  " + h
-            if TextWidth.of(next) > width - lw - 2 { break }
-            text = next
+        // Help and quit always show; the others as room allows, in table order.
+        var text = hints.joined(separator: "  ")
+        while TextWidth.of(text) > width - lw - 2,
+              let drop = hints.lastIndex(where: { !$0.hasSuffix(" help") && !$0.hasSuffix(" quit") }) {
+            hints.remove(at: drop)
+            text = hints.joined(separator: "  ")
         }
         c.put(width - TextWidth.of(text) - 1, y, text, theme.status)
     }
