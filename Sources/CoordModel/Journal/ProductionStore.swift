@@ -142,6 +142,7 @@ public final class ProductionStore {
     /// in one write and fsync. Nothing is written or changed unless all of them are good.
     @discardableResult
     public func perform(_ commands: [Command]) throws(StoreError) -> [Event] {
+        guard !commands.isEmpty else { return [] }
         // A journal that does not exist yet is only created for changes that are good.
         if writer == nil { _ = try validateAll(commands) }
         do throws(JournalError) {
