@@ -241,6 +241,15 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path + ".torn"))
     }
 
+    @Test func theDemoIsAlwaysDatedJustBeforeTheShoot() throws {
+        let today = CalendarDate(year: 2026, month: 11, day: 22)!
+        let m = try JournalReader.replay(DemoJournal.bytes(for: today), path: "demo").model
+        let first = try #require(m.daysInOrder.first?.date)
+        #expect(first > today && first.dayNumber - today.dayNumber <= 10)
+        #expect(first.weekday == 0, "shoot days keep their weekdays")
+        #expect(m.overdueClearances(today: today).count >= 2)
+    }
+
     @Test func theDemoIsARealisticOffice() throws {
         let loaded = try JournalReader.replay(DemoJournal.bytes, path: "demo")
         let m = loaded.model

@@ -8,8 +8,8 @@ func demoSession(width: Int = 80, height: Int = 24, theme: Theme = .monochrome) 
     let dir = NSTemporaryDirectory() + "coord-ui-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     let path = dir + "/demo.journal"
-    try DemoJournal.write(to: path)
     let clock = Clock.fixed(CalendarDate(year: 2027, month: 2, day: 25)!)
+    try DemoJournal.write(to: path, today: clock.today)
     let store = try ProductionStore.open(path: path, clock: clock, idSeed: 1).0
     return (Session(store: store, theme: theme, width: width, height: height), path)
 }

@@ -74,6 +74,7 @@ start 100x30 "$COORD" --demo
 if wait_for "1 Schedule 24" && wait_for "2 Crew 30" && wait_for "3 Budget 36" && wait_for "4 Clearances 14"; then
   ok "--demo shows the four panes with their counts"; else fail "--demo shows the four panes"; fi
 if wait_for "Day 1 of 6"; then ok "--demo opens on the stripboard"; else fail "--demo opens on the stripboard"; fi
+if wait_for "overdue"; then ok "--demo is dated so that some clearances are overdue today"; else fail "--demo shows overdue clearances"; fi
 keys Tab
 if wait_for "Booking" && wait_for "Zoë Marchetti"; then ok "Tab goes to the crew pane"; else fail "Tab goes to the crew pane"; fi
 keys Tab
