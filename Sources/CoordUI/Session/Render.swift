@@ -39,7 +39,7 @@ extension Session {
             let label = " \(p.rawValue + 1) \(p.title) \(p.count(model)) "
             let style = p == pane ? theme.tabActive : theme.tab
             x += c.put(x, 0, label, style)
-            if let alert = p.alert(model, today: today) {
+            if let alert = summary.alerts[p] {
                 x += c.put(x, 0, alert + " ", p == pane ? theme.tabActive : (p.alertIsProblem ? theme.alert : theme.warn))
             }
         }
@@ -113,7 +113,7 @@ extension Session {
         c.fill(0, y, width, 1, theme.status)
         var left = " \(pane.title)"
         switch pane {
-        case .schedule: left += " · \(model.days.count) days · \(model.strips.count) strips · \(model.totalPages) pgs"
+        case .schedule: left += " · \(model.days.count) days · \(model.strips.count) strips · \(summary.pages) pgs"
         case .crew: left += " · \(model.crew.count) people"
         case .budget: left += budgetView == .accounts ? " · accounts (v: costs)" : " · \(model.costs.count) costs (v: accounts)"
         case .clearances: left += " · \(model.clearances.count) items"

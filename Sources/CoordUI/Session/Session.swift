@@ -41,6 +41,7 @@ public final class Session {
     /// Bumped by every change, so tables are rebuilt only when the model changed.
     var revision = 0
     var cache: [PaneKind: (revision: Int, view: BudgetView, today: CalendarDate, table: Table)] = [:]
+    var summaryCache: (revision: Int, today: CalendarDate, summary: Summary)?
 
     public init(store: ProductionStore, theme: Theme = .colour, width: Int = 80, height: Int = 24) {
         self.store = store
@@ -63,6 +64,21 @@ public final class Session {
     }
 
     /// The selected row of the focused pane, kept on the same record across changes.
+    /// Tab-bar alerts and schedule totals, derived once per change rather than per key.
+    struct Summary {
+        var alerts: [PaneKind: String] = [:]
+        var pages = Pages(eighths: 0)
+    }
+
+    var summary: Summary {
+        if let s = summaryCache, s.revision == revision, s.today == today { return s.summary }
+        var s = Summary()
+        for p in PaneKind.allCases { s.alerts[p] = p.alert(model, today: today) }
+        s.pages = model.totalPages
+        summaryCache = (revision, today, s)
+        return s
+    }
+
     public var selectedRow: Row? {
         let t = table(pane)
         guard !t.rows.isEmpty else { return nil }
