@@ -166,7 +166,8 @@ struct Do: ParsableCommand {
         }
         let store: ProductionStore
         do {
-            let (s, warnings) = try ProductionStore.open(path: file, create: true)
+            // A torn tail is only set aside if this run saves something: a refused run writes nothing.
+            let (s, warnings) = try ProductionStore.open(path: file, create: true, setAsideTorn: false)
             store = s
             for w in warnings where !w.contains("is new") { complain(w) }
         } catch {

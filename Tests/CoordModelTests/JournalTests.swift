@@ -189,7 +189,7 @@ import Testing
         try a.perform(lines: ["crew add id=p1 name=Pat dept=Camera"])
         let b = try openStore(path)
         try a.perform(lines: ["crew add id=p2 name=Sam"])
-        #expect(try b.catchUp() == 1)
+        #expect(try b.catchUp().changes == 1)
         #expect(b.model.crew["p2"]?.name == "Sam")
         // A removes what B is about to edit: B's edit is checked against the journal as it is now.
         try a.perform(lines: ["crew rm id=p1"])
@@ -197,9 +197,39 @@ import Testing
             try b.perform(lines: ["crew set id=p1 role=DP"])
         } throws: { ($0 as? StoreError)?.description.contains("crew p1 was removed") == true }
         try b.perform(lines: ["crew add id=p3 name=Lee"])
-        #expect(try a.catchUp() == 1)
+        #expect(try a.catchUp().changes == 1)
         let replayed = try openStore(path)
         #expect(replayed.model.crew.keys.elements == ["p2", "p3"])
+    }
+
+    @Test func aJournalReplacedOnDiskIsReadAgainNotWrittenBlind() throws {
+        let dir = tempDir(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/pulled.journal"
+        let store = try openStore(path)
+        try store.perform(lines: ["crew add id=p1 name=Mine"])
+        // What `git pull` or an editor does: write a new file and rename it over the old one.
+        writeText(path + ".new", readText(path) + "crew add id=p2 name=Colleague\n")
+        try FileManager.default.removeItem(atPath: path)
+        try FileManager.default.moveItem(atPath: path + ".new", toPath: path)
+        try store.perform(lines: ["crew add id=p3 name=AfterPull"])
+        let reread = try openStore(path)
+        #expect(reread.model.crew.keys.elements == ["p1", "p2", "p3"])
+        #expect(store.model.crew.count == 3)
+    }
+
+    @Test func aRefusedDoLeavesATornTailWhereItIs() throws {
+        let dir = tempDir(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/t.journal"
+        let torn: [UInt8] = Array("# coord journal v1\ncrew add id=a1 name=A\ncrew add id=a2 name=\"Zo".utf8) + [0xC3]
+        FileManager.default.createFile(atPath: path, contents: Data(torn))
+        let (store, warnings) = try ProductionStore.open(path: path, clock: fixedClock, setAsideTorn: false)
+        #expect(warnings.first?.contains("never applied") == true)
+        #expect(throws: StoreError.self) { try store.perform(lines: ["crew add nme=B"]) }
+        #expect(FileManager.default.contents(atPath: path) == Data(torn), "a refused change writes nothing")
+        try store.perform(lines: ["crew add id=b1 name=B"])
+        let aside = try #require(FileManager.default.contents(atPath: path + ".torn"))
+        #expect(aside.suffix(10) == Data(Array("name=\"Zo".utf8) + [0xC3, 0x0A]), "the torn bytes are kept exactly")
+        #expect(try openStore(path).model.crew.keys.elements == ["a1", "b1"])
     }
 
     @Test func valuesThatWouldMisleadAreRefused() throws {

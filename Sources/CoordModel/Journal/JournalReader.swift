@@ -8,6 +8,8 @@ import Darwin
 public struct TornTail: Sendable, Equatable {
     public var line: Int
     public var text: String
+    /// The torn bytes exactly as they are on disk.
+    public var bytes: [UInt8]
     /// Where the torn bytes start; everything before is whole lines.
     public var offset: Int
 }
@@ -91,7 +93,7 @@ public enum JournalReader {
                         break // an unfinished header of a new file: nothing in it yet
                     }
                     if lineNo == 1, let e = checkHeader(text, path: path) { failure = e; return }
-                    p.torn = TornTail(line: lineNo, text: text, offset: start)
+                    p.torn = TornTail(line: lineNo, text: text, bytes: Array(buf[start..<n]), offset: start)
                     break
                 }
                 var lineEnd = end

@@ -50,6 +50,14 @@ public final class JournalWriter {
         return Int(st.st_size)
     }
 
+    /// Whether `path` still names the file we hold open (not replaced, moved or deleted).
+    public func isStillAt(_ path: String) throws(JournalError) -> Bool {
+        var mine = stat(), there = stat()
+        guard fstat(fd, &mine) == 0 else { throw .cannotOpen(path: path, reason: errnoText()) }
+        guard stat(path, &there) == 0 else { return false }
+        return mine.st_dev == there.st_dev && mine.st_ino == there.st_ino
+    }
+
     /// Bytes from `offset` to the end (what another writer appended).
     public func read(from offset: Int) throws(JournalError) -> [UInt8] {
         try JournalReader.readAll(fd: fd, path: path, from: offset)

@@ -21,11 +21,12 @@ public final class ProductionStore {
     /// Set when the journal stopped making sense (a bad line from elsewhere): no more writes.
     public private(set) var broken: JournalError?
 
-    /// Replays `path`. A missing file is created with the first change. A torn last line
-    /// is copied to `PATH.torn` and cut off, with a warning; any other bad line refuses.
+    /// Replays `path`. A missing file is created with the first change (or `createFile`).
+    /// A torn last line is never applied: with `setAsideTorn` it is copied to `PATH.torn`
+    /// and cut off now, with a warning; otherwise that waits for the first saved change.
+    /// Any other bad line refuses the open.
     public static func open(path: String, create: Bool = true, clock: Clock = Clock(),
-                            idSeed: UInt64? = nil) throws(JournalError) -> (ProductionStore, [String]) {
-        var warnings: [String] = []
+                            idSeed: UInt64? = nil, setAsideTorn: Bool = true) throws(JournalError) -> (ProductionStore, [String]) {
         let bytes = try JournalReader.readBytes(path: path)
         guard bytes != nil || create else { throw .cannotOpen(path: path, reason: "no such file") }
         let loaded = try JournalReader.replay(bytes ?? [], path: path)
@@ -37,17 +38,22 @@ public final class ProductionStore {
         store.writer = writer
         try writer.lock()
         defer { writer.unlock() }
-        if let torn = loaded.torn, try writer.size() == bytes.count {
-            try store.setAside(torn, absoluteOffset: torn.offset)
-            warnings.append("\(path):\(torn.line): an unfinished last line (cut short by a crash) was set aside in \(path).torn")
-        } else if loaded.goodLength == 0, !bytes.isEmpty, try writer.size() == bytes.count {
+        guard try writer.size() == bytes.count else { return (store, []) } // a live writer is mid-append
+        if let torn = loaded.torn {
+            if setAsideTorn {
+                try store.setAside(torn, absoluteOffset: torn.offset)
+                return (store, ["\(path):\(torn.line): an unfinished last line (cut short by a crash) was set aside in \(path).torn"])
+            }
+            return (store, ["\(path):\(torn.line): the last line is unfinished (cut short by a crash); it is never applied, and is moved to \(path).torn when a change is saved"])
+        }
+        if loaded.goodLength == 0, !bytes.isEmpty {
             // Only part of a new file's header got written: start it again.
             try writer.truncate(to: 0)
             try writer.ensureHeader()
             store.known = try writer.size()
             store.linesRead = 1
         }
-        return (store, warnings)
+        return (store, [])
     }
 
     init(path: String, model: Model, clock: Clock, idSeed: UInt64?) {
@@ -58,16 +64,15 @@ public final class ProductionStore {
         self.user = ProductionStore.loginName()
     }
 
+    /// Copies a torn tail's bytes, as they are, to `PATH.torn`, then cuts the journal. Call locked.
     private func setAside(_ torn: TornTail, absoluteOffset: Int) throws(JournalError) {
         let aside = path + ".torn"
         let fd = Glibc.open(aside, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .cannotWrite(path: aside, reason: errnoText()) }
         defer { close(fd) }
-        let text = "# \(clock.stamp) set aside from \(path) line \(torn.line) (no newline: a torn write)\n"
-            + torn.text + "\n"
-        let ok = text.utf8CString.withUnsafeBufferPointer { b in
-            Glibc.write(fd, b.baseAddress, b.count - 1) == b.count - 1
-        }
+        let text = Array("# \(clock.stamp) set aside from \(path) line \(torn.line) (no newline: a torn write)\n".utf8)
+            + torn.bytes + [0x0A]
+        let ok = text.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) == $0.count }
         guard ok, fsync(fd) == 0 else { throw .cannotWrite(path: aside, reason: errnoText()) }
         try writer?.truncate(to: absoluteOffset)
     }
@@ -94,25 +99,47 @@ public final class ProductionStore {
         try catchUp()
     }
 
-    /// Applies what other writers appended since we last looked. Returns how many changes.
-    /// `locked` means we hold the lock, so an unfinished last line is a dead writer's and is set aside.
+    /// What `catchUp` found.
+    public struct CatchUp: Sendable {
+        /// Changes other writers appended, now applied.
+        public var changes = 0
+        /// The file at the path was replaced (a git pull, an editor's save) and read again whole.
+        public var reloaded = false
+        /// An unfinished last line: still being written, or a dead writer's.
+        var torn: TornTail?
+        var tornOffset = 0
+    }
+
+    /// Applies what other writers appended since we last looked. If the file at the path is
+    /// no longer the one we hold open (replaced by git or an editor), it is read again whole.
     @discardableResult
-    public func catchUp(locked: Bool = false) throws(JournalError) -> Int {
+    public func catchUp() throws(JournalError) -> CatchUp {
         if let broken { throw broken }
         if writer == nil {
-            guard access(path, F_OK) == 0 else { return 0 }
+            guard access(path, F_OK) == 0 else { return CatchUp() }
             writer = try JournalWriter(path: path)
         }
-        guard let writer else { return 0 }
+        var result = CatchUp()
+        if try !writer!.isStillAt(path) {
+            guard access(path, F_OK) == 0 else {
+                let e = JournalError.cannotOpen(path: path, reason: "it was moved or deleted while open; nothing more is saved until it is back")
+                broken = e
+                throw e
+            }
+            writer = try JournalWriter(path: path)
+            known = 0; linesRead = 0
+            result.reloaded = true
+        }
+        let writer = writer!
         let size = try writer.size()
         if size < known {
             let e = JournalError.cannotOpen(path: path, reason: "it got shorter while open (edited by hand?); reopen it")
             broken = e
             throw e
         }
-        guard size > known else { return 0 }
+        guard size > known else { return result }
         let bytes = try writer.read(from: known)
-        var m = model
+        var m = result.reloaded ? Model() : model
         let p: JournalReader.Progress
         do {
             p = try JournalReader.replay(bytes, path: path, into: &m, firstLine: linesRead + 1)
@@ -121,30 +148,23 @@ public final class ProductionStore {
             throw error
         }
         model = m
-        let before = known
+        result.torn = p.torn
+        result.tornOffset = known + (p.torn?.offset ?? 0)
         known += p.goodLength
         linesRead += p.lines
-        if locked, let torn = p.torn {
-            try setAside(torn, absoluteOffset: before + torn.offset)
-        }
-        return p.changes
-    }
-
-    /// Checks a command against the model as it is now, without changing anything.
-    public func check(_ cmd: Command) throws(CommandError) -> Event {
-        var gen = ids
-        return try model.validate(cmd, context: ValidationContext(today: clock.today)) {
-            gen.next(avoiding: { model.usedIDs.contains($0) }, tagSeen: tagSeen)
-        }
+        result.changes = p.changes
+        return result
     }
 
     /// Validates every command in turn (each sees the ones before), then appends them all
-    /// in one write and fsync. Nothing is written or changed unless all of them are good.
+    /// in one write and fsync, under the journal's lock and after reading what other writers
+    /// appended. Nothing is written or changed unless all of them are good.
     @discardableResult
     public func perform(_ commands: [Command]) throws(StoreError) -> [Event] {
         guard !commands.isEmpty else { return [] }
         // A journal that does not exist yet is only created for changes that are good.
         if writer == nil { _ = try validateAll(commands) }
+        let found: CatchUp
         do throws(JournalError) {
             if let broken { throw broken }
             if writer == nil {
@@ -156,11 +176,13 @@ public final class ProductionStore {
             throw .journal(error)
         }
         defer { writer?.unlock() }
-        do { try catchUp(locked: true) } catch { throw .journal(error) }
+        do { found = try catchUp() } catch { throw .journal(error) }
         let (scratch, gen, events) = try validateAll(commands)
         guard !events.isEmpty else { return [] }
         let stamp = " # " + clock.stamp + " " + user
         do {
+            // Holding the lock, an unfinished last line can only be a dead writer's.
+            if let torn = found.torn { try setAside(torn, absoluteOffset: found.tornOffset) }
             known += try writer!.append(events.map { $0.line + stamp })
         } catch {
             throw .journal(error)

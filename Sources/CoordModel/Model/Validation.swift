@@ -167,12 +167,8 @@ extension Model {
         case .time:
             return try TimeOfDay.parse(trimmed).map(FieldValue.time).get()
         case .money:
-            if let named = Money.currencyMentioned(in: trimmed) {
-                let ours = production.currency
-                let dollar = ["USD", "AUD", "CAD", "NZD", "SGD", "HKD"].contains(ours)
-                guard named == ours || (named == "$" && dollar) else {
-                    throw ValueError("'\(raw)' is not in \(ours), the production's currency")
-                }
+            if let named = Money.splitCurrency(trimmed).currency, !Currency.matches(named, production.currency) {
+                throw ValueError("'\(raw)' is not in \(production.currency), the production's currency")
             }
             return try Money.parse(trimmed).map(FieldValue.money).get()
         case .pages:

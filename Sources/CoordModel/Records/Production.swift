@@ -18,12 +18,5 @@ public struct Production: Record, Equatable {
     ]
 
     /// `£`, `$`, `€`, or the code and a space.
-    public var currencySymbol: String {
-        switch currency {
-        case "GBP": return "£"
-        case "USD", "AUD", "CAD", "NZD": return "$"
-        case "EUR": return "€"
-        default: return currency + " "
-        }
-    }
+    public var currencySymbol: String { Currency.symbol(currency) }
 }

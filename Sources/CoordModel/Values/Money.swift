@@ -35,12 +35,25 @@ public struct Money: Sendable, Hashable, Comparable, Codable {
         return "\(sign)\(units).\(cents < 10 ? "0" : "")\(cents)"
     }
 
-    /// The currency a typed amount names by symbol or code (`$` is any dollar), or nil.
-    public static func currencyMentioned(in raw: String) -> String? {
-        let up = raw.uppercased()
-        for (mark, code) in [("£", "GBP"), ("€", "EUR"), ("¥", "JPY"), ("$", "$")] where raw.contains(mark) { return code }
-        for code in ["GBP", "USD", "EUR"] where up.contains(code) { return code }
-        return nil
+    /// The largest amount one entry may hold: totals of millions of entries stay exact.
+    public static let maxUnits: Int64 = 999_999_999
+
+    /// Splits a typed amount into the symbol or ISO code written with it (if any) and the number.
+    public static func splitCurrency(_ raw: String) -> (currency: String?, number: String) {
+        var s = Substring(raw.trimmingWhitespace())
+        var sign = ""
+        if s.hasPrefix("-") { sign = "-"; s = s.dropFirst() }
+        for symbol in ["£", "$", "€", "¥"] where s.hasPrefix(symbol) {
+            return (symbol, sign + String(s.dropFirst(symbol.count)).trimmingWhitespace())
+        }
+        let letters = { (t: Substring) in t.count == 3 && t.allSatisfy { $0.isASCII && $0.isLetter } }
+        if s.count > 3, letters(s.prefix(3)), s.dropFirst(3).first?.isLetter == false {
+            return (s.prefix(3).uppercased(), sign + String(s.dropFirst(3)).trimmingWhitespace())
+        }
+        if s.count > 3, letters(s.suffix(3)), s.dropLast(3).last?.isLetter == false {
+            return (s.suffix(3).uppercased(), sign + String(s.dropLast(3)).trimmingWhitespace())
+        }
+        return (nil, raw)
     }
 
     /// Accepts what people type: `1250`, `1250.5`, `1,250.00`, `£1,250.50`, `-40`, `(40.00)`.
@@ -54,10 +67,7 @@ public struct Money: Sendable, Hashable, Comparable, Codable {
             if negative { return .failure(ValueError("'\(raw)' has both brackets and a minus sign")) }
             negative = true; s = s.dropFirst()
         }
-        for symbol in ["£", "$", "€", "¥"] where s.hasPrefix(symbol) { s = s.dropFirst(symbol.count) }
-        for code in ["GBP", "USD", "EUR"] where s.uppercased().hasPrefix(code) { s = s.dropFirst(3) }
-        for code in ["GBP", "USD", "EUR"] where s.uppercased().hasSuffix(code) { s = s.dropLast(3) }
-        s = Substring(String(s).trimmingWhitespace())
+        s = Substring(splitCurrency(String(s)).number)
         if s.hasPrefix("-") {
             if negative { return .failure(ValueError("'\(raw)' has two signs")) }
             negative = true; s = s.dropFirst()
@@ -96,8 +106,8 @@ public struct Money: Sendable, Hashable, Comparable, Codable {
         guard digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             return .failure(ValueError("'\(raw)' is not an amount (write e.g. 1250.00)"))
         }
-        guard digits.count <= 15, let units = Int64(digits) else {
-            return .failure(ValueError("'\(raw)' is too large"))
+        guard digits.count <= 12, let units = Int64(digits), units <= maxUnits else {
+            return .failure(ValueError("'\(raw)' is too large (at most 999,999,999.99 in one entry)"))
         }
         let cents = frac.isEmpty ? 0 : (Int64(frac)! * (frac.count == 1 ? 10 : 1))
         let value = units * 100 + cents

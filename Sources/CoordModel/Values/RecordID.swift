@@ -17,12 +17,14 @@ public struct RecordID: Sendable, Hashable, Comparable, Codable, CustomStringCon
     }
 }
 
-/// Makes new ids as a 4-letter tag chosen at random per session, then a counter written
-/// in the same alphabet: `k3x9` + `3`, `4`, ... Two clones only collide if they draw the same tag, and a tag
-/// already seen in the journal is never drawn again.
+/// Makes new ids as a 7-letter tag chosen at random per session, then a counter written in
+/// the same alphabet: `k3x9pqm` + `3`, `4`, ... Two clones of a journal only collide if two of
+/// their sessions draw the same tag (1 in 2.2e10 per pair of sessions), and a tag already
+/// seen in the journal is never drawn again.
 public struct IDGenerator: Sendable {
     /// No 0/1/i/l/o/u: nothing to misread when typed from a screen.
     static let alphabet = Array("23456789abcdefghjkmnpqrstvwxyz")
+    public static let tagLength = 7
     public private(set) var tag: String
     private var counter: Int = 0
     private var random: SplitMix
@@ -35,7 +37,7 @@ public struct IDGenerator: Sendable {
 
     private mutating func drawTag() -> String {
         var t = ""
-        for _ in 0..<4 { t.append(IDGenerator.alphabet[Int(random.next() % UInt64(IDGenerator.alphabet.count))]) }
+        for _ in 0..<IDGenerator.tagLength { t.append(IDGenerator.alphabet[Int(random.next() % UInt64(IDGenerator.alphabet.count))]) }
         return t
     }
 

@@ -184,7 +184,13 @@ public final class Session {
     /// Picks up what another Coord or `coord do` appended; true when the screen must change.
     public func poll() -> Bool {
         do {
-            let n = try store.catchUp()
+            let found = try store.catchUp()
+            if found.reloaded {
+                revision += 1
+                message = Message("\(store.path) was replaced on disk (a git pull or an editor?) and has been read again", .info)
+                return true
+            }
+            let n = found.changes
             guard n > 0 else { return false }
             revision += 1
             message = Message("\(n) change\(n == 1 ? "" : "s") from another writer of this journal", .info)
