@@ -13,15 +13,11 @@
 
 /* Macros with casts and C globals are not importable (or not concurrency-safe) in Swift 6. */
 static inline WINDOW *coord_stdscr(void) { return stdscr; }
-static inline int coord_lines(void) { return LINES; }
-static inline int coord_cols(void) { return COLS; }
 static inline attr_t coord_a_normal(void) { return A_NORMAL; }
 static inline attr_t coord_a_bold(void) { return A_BOLD; }
 static inline attr_t coord_a_reverse(void) { return A_REVERSE; }
 static inline attr_t coord_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t coord_a_dim(void) { return A_DIM; }
-static inline attr_t coord_color_pair(int n) { return COLOR_PAIR(n); }
 static inline FILE *coord_stdin(void) { return stdin; }
 static inline FILE *coord_stdout(void) { return stdout; }
-static inline int coord_getmouse(MEVENT *ev) { return getmouse(ev); }
 #endif

@@ -23,7 +23,7 @@ struct Coord: ParsableCommand {
 
 /// Prints `message` to standard error.
 func complain(_ message: String) {
-    let line = "coord: " + message + "\n"
+    let line = "coord: " + TextWidth.inert(message) + "\n"
     _ = line.utf8CString.withUnsafeBufferPointer { write(STDERR_FILENO, $0.baseAddress, $0.count - 1) }
 }
 
@@ -133,7 +133,7 @@ struct Check: ParsableCommand {
         }
         let m = loaded.model
         print("\(file): journal v\(JournalFormat.version), \(loaded.lines) lines, \(loaded.changes) changes")
-        if !m.production.title.isEmpty { print("  production  \(m.production.title)") }
+        if !m.production.title.isEmpty { print("  production  \(TextWidth.inert(m.production.title))") }
         for (name, noun) in [("days", Noun.day), ("strips", .strip), ("crew", .crew), ("accounts", .account),
                              ("costs", .cost), ("clearances", .clearance)] {
             print("  " + name.padding(12) + String(m.count(of: noun)))

@@ -107,18 +107,12 @@ extension Model {
             }
         }
 
-        // References and uniqueness, now that the record is known.
+        // References, now that every value reads.
         for (key, (field, value)) in given {
-            switch field.kind {
-            case .dayRef:
-                if case .text(let raw) = value {
-                    given[key] = (field, .text(try resolveDay(raw, context: context).raw))
-                }
-            case .accountRef:
-                if case .text(let code) = value, account(code: code) == nil {
-                    throw CommandError("no account with code \(code) (add it first: account add code=\(code) description=...)", key: key)
-                }
-            default: break
+            do {
+                given[key] = (field, try resolve(value, field: field, context: context))
+            } catch {
+                throw CommandError("\(key): \(error.message)", key: key)
             }
         }
         if noun == .account, case .text(let code)? = given["code"]?.1,
@@ -143,16 +137,33 @@ extension Model {
         throw CommandError("no \(noun.rawValue) with id \(pair.value)", key: "id", column: pair.column)
     }
 
-    private func resolveDay(_ raw: String, context: ValidationContext) throws(CommandError) -> RecordID {
-        let rid = RecordID(raw)
-        if nounOf[rid] == .day { return rid }
-        if case .success(let date) = CalendarDate.parse(raw, today: context.today) {
+    /// One field's text read, checked and resolved (a day by date, an account by code):
+    /// what a form checks as a person leaves the field, and what `validate` stores.
+    public func checkField(_ raw: String, field: FieldInfo, context: ValidationContext) throws(ValueError) -> FieldValue {
+        try resolve(parseValue(raw, field: field, context: context), field: field, context: context)
+    }
+
+    private func resolve(_ value: FieldValue, field: FieldInfo, context: ValidationContext) throws(ValueError) -> FieldValue {
+        guard case .text(let raw) = value else { return value }
+        switch field.kind {
+        case .dayRef:
+            let rid = RecordID(raw)
+            if nounOf[rid] == .day { return value }
+            guard case .success(let date) = CalendarDate.parse(raw, today: context.today) else {
+                throw ValueError("no shoot day '\(raw)' (give a day id or a date)")
+            }
             let matches = days.values.filter { $0.date == date }
-            if matches.count == 1 { return matches[0].id }
-            if matches.isEmpty { throw CommandError("day: no shoot day on \(date)", key: "day") }
-            throw CommandError("day: \(matches.count) shoot days on \(date); give the day's id", key: "day")
+            if matches.count == 1 { return .text(matches[0].id.raw) }
+            if matches.isEmpty { throw ValueError("no shoot day on \(date)") }
+            throw ValueError("\(matches.count) shoot days on \(date); give the day's id")
+        case .accountRef:
+            guard account(code: raw) != nil else {
+                throw ValueError("no account with code \(raw) (add it first: account add code=\(raw) description=...)")
+            }
+            return value
+        default:
+            return value
         }
-        throw CommandError("day: no shoot day '\(raw)' (give a day id or a date)", key: "day")
     }
 
     /// Reads one field's text into its canonical value.

@@ -43,13 +43,21 @@ public enum TextWidth {
         case .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse, .unassigned:
             return "�"
         default:
+            guard c.unicodeScalars.count > 1 else { return c }
             // A grapheme that carries a control after its base is also not drawn raw.
-            if c.unicodeScalars.count > 1, c.unicodeScalars.dropFirst().contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-                return "�"
+            if c.unicodeScalars.dropFirst().contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return "�" }
+            // Emoji sequences and flags: terminals and ncurses disagree on their width, so
+            // only the first symbol is drawn and the columns stay aligned.
+            _ = localeReady
+            if c.unicodeScalars.dropFirst().contains(where: { c_wcwidth(Int32(bitPattern: $0.value)) > 0 }) {
+                return Character(u)
             }
             return c
         }
     }
+
+    /// Text made safe for a terminal outside the canvas (command-line messages).
+    public static func inert(_ s: String) -> String { String(s.map(visible)) }
 
     /// Cuts `s` to at most `width` columns, ending with `…` when something was cut.
     public static func truncate(_ s: String, to width: Int) -> String {

@@ -35,7 +35,7 @@ public struct Form: Sendable {
         if let id { pairs.append(.init(key: "id", value: id.raw)) }
         for (i, f) in fields.enumerated() {
             let t = editors[i].text
-            if verb == .add ? !t.trimmingCharacters(in: " ").isEmpty : t != original[i] {
+            if verb == .add ? !t.trimmingWhitespace().isEmpty : t != original[i] {
                 pairs.append(.init(key: f.key, value: t))
             }
         }
@@ -50,22 +50,11 @@ public struct Form: Sendable {
     }
 
     static func problem(_ f: FieldInfo, _ text: String, model: Model, today: CalendarDate) -> String? {
-        let t = text.trimmingCharacters(in: " ")
+        let t = text.trimmingWhitespace()
         if t.isEmpty { return f.required ? "required" : nil }
         do {
-            let v = try model.parseValue(t, field: f, context: ValidationContext(today: today))
-            switch (f.kind, v) {
-            case (.accountRef, .text(let code)) where model.account(code: code) == nil:
-                return "no account \(code)"
-            case (.dayRef, .text(let d)) where !model.contains(RecordID(d), as: .day):
-                if case .success(let date) = CalendarDate.parse(d, today: today) {
-                    let n = model.days.values.filter { $0.date == date }.count
-                    return n == 1 ? nil : n == 0 ? "no shoot day on \(date)" : "\(n) days on \(date): use the id"
-                }
-                return "no such shoot day"
-            default:
-                return nil
-            }
+            _ = try model.checkField(t, field: f, context: ValidationContext(today: today))
+            return nil
         } catch {
             // The value is in the field already; say only what is wrong with it.
             let quoted = "'\(t)' "
@@ -109,14 +98,5 @@ public struct Form: Sendable {
         }
         c.put(bx + 2, by + boxH - 2, TextWidth.truncate("Enter save · Tab/↓ next · Shift-Tab/↑ back · Esc cancel", to: boxW - 4), theme.dim)
         return cursor
-    }
-}
-
-extension String {
-    func trimmingCharacters(in set: Character) -> String {
-        var s = Substring(self)
-        while s.first?.isWhitespace == true { s = s.dropFirst() }
-        while s.last?.isWhitespace == true { s = s.dropLast() }
-        return String(s)
     }
 }

@@ -4,8 +4,7 @@ import CoordModel
 enum BudgetTable {
     static let accountColumns = [
         Column("Code", 5), Column("Account", 14, flex: 3), Column("Category", 8, flex: 1),
-        Column("Budget", 10, right: true), Column("Actual", 10, right: true), Column("Committed", 10, right: true),
-        Column("Remaining", 10, right: true),
+        .money("Budget"), .money("Actual"), .money("Committed"), .money("Remaining"),
     ]
 
     static func accounts(_ m: Model) -> Table {
@@ -30,7 +29,7 @@ enum BudgetTable {
 
     static let costColumns = [
         Column("Date", 10), Column("Acct", 5), Column("Vendor", 12, flex: 2), Column("Description", 12, flex: 3),
-        Column("Amount", 10, right: true), Column("PO", 8), Column("Invoice", 8), Column("Kind", 6),
+        .money("Amount"), Column("PO", 8), Column("Invoice", 8), Column("Kind", 6),
     ]
 
     static func costs(_ m: Model) -> Table {
@@ -46,9 +45,9 @@ enum BudgetTable {
                                c.isCommitment ? "PO" : "actual"],
                        mark: c.isCommitment ? .warn : .none)
         }
-        rows.append(Row(id: nil, noun: nil,
-                        cells: ["", "", "Actual \(actual.grouped)", "Committed \(committed.grouped)", (actual + committed).grouped,
-                                "", "", ""], kind: .total))
+        for (label, amount) in [("Actual", actual), ("Committed", committed), ("Total", actual + committed)] {
+            rows.append(Row(id: nil, noun: nil, cells: ["", "", "", label, amount.grouped, "", "", ""], kind: .total))
+        }
         return Table(columns: costColumns, rows: rows)
     }
 }

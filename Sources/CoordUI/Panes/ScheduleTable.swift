@@ -46,7 +46,7 @@ enum ScheduleTable {
 enum CrewTable {
     static let columns = [
         Column("Name", 12, flex: 2), Column("Role", 10, flex: 2), Column("Dept", 8, flex: 1),
-        Column("Phone", 15), Column("Email", 7, flex: 2), Column("Rate", 8, right: true), Column("Booking", 9),
+        Column("Phone", 15), Column("Email", 7, flex: 2), .money("Rate", 8), Column("Booking", 9),
     ]
 
     static func build(_ m: Model) -> Table {
@@ -68,7 +68,7 @@ enum CrewTable {
 enum ClearanceTable {
     static let columns = [
         Column("Title", 14, flex: 3), Column("Type", 8), Column("Status", 11), Column("Licensor", 9, flex: 2),
-        Column("Fee", 9, right: true), Column("Due", 10), Column("Expiry", 10),
+        .money("Fee", 9), Column("Due", 10), Column("Expiry", 10),
     ]
 
     static func build(_ m: Model, today: CalendarDate) -> Table {

@@ -6,9 +6,13 @@ public struct Column: Sendable {
     public var width: Int
     public var flex: Int
     public var right: Bool
-    public init(_ title: String, _ width: Int, flex: Int = 0, right: Bool = false) {
-        self.title = title; self.width = width; self.flex = flex; self.right = right
+    /// Grows to the widest value (money: figures are never cut).
+    public var fit: Bool
+    public init(_ title: String, _ width: Int, flex: Int = 0, right: Bool = false, fit: Bool = false) {
+        self.title = title; self.width = width; self.flex = flex; self.right = right; self.fit = fit
     }
+
+    static func money(_ title: String, _ width: Int = 10) -> Column { Column(title, width, right: true, fit: true) }
 }
 
 public enum RowKind: Sendable, Equatable {
@@ -37,6 +41,17 @@ public struct Row: Sendable {
 public struct Table: Sendable {
     public var columns: [Column]
     public var rows: [Row]
+
+    /// Widens the `fit` columns to their widest cell; done once when the table is built.
+    public init(columns: [Column], rows: [Row]) {
+        var cols = columns
+        for i in cols.indices where cols[i].fit {
+            let widest = rows.lazy.filter { $0.kind != .group && i < $0.cells.count }.map { TextWidth.of($0.cells[i]) }.max() ?? 0
+            cols[i].width = max(cols[i].width, widest)
+        }
+        self.columns = cols
+        self.rows = rows
+    }
 
     /// Column widths for `width` columns of screen: minimums, then spare width by flex.
     public func widths(for width: Int) -> [Int] {

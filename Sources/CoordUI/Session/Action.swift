@@ -45,13 +45,6 @@ public struct Action {
             Action("page-up", [.pageUp, .ctrl("b")], "page up") { $0.move(by: -$0.bodyRows) },
             Action("add", [.char("a")], hint: "add",
                    "add a record (strip, crew member, cost, clearance)") { s in s.openForm(s.pane.primaryNoun, editing: nil) },
-            Action("add-day", [.char("A")], panes: [.schedule], hint: "add day", "add a shoot day") { s in
-                s.openForm(.day, editing: nil)
-            },
-            Action("add-account", [.char("A")], panes: [.budget], hint: "add account", "add a budget account") { s in
-                s.budgetView = .accounts
-                s.openForm(.account, editing: nil)
-            },
             Action("edit", [.char("e"), .enter], hint: "edit", "edit the selected record in a form",
                    disabled: needsRecord) { s in
                 if let row = s.selectedRow, let id = row.id, let noun = row.noun { s.openForm(noun, editing: id) }
@@ -62,13 +55,20 @@ public struct Action {
                     s.mode = .confirm(noun: noun, id: id, label: s.label(of: id) ?? id.raw)
                 }
             },
-            Action("costs-accounts", [.char("v")], panes: [.budget], hint: "costs/accounts",
-                   "switch between the accounts and the cost entries") { s in
-                s.budgetView = s.budgetView == .accounts ? .costs : .accounts
-            },
             Action("command", [.char(":")], hint: "command", "type a journal command (e.g. crew add name=...)") { s in
                 s.mode = .command(LineEditor())
                 s.historyIndex = nil
+            },
+            Action("add-day", [.char("A")], panes: [.schedule], hint: "add day", "add a shoot day") { s in
+                s.openForm(.day, editing: nil)
+            },
+            Action("add-account", [.char("A")], panes: [.budget], hint: "add account", "add a budget account") { s in
+                s.budgetView = .accounts
+                s.openForm(.account, editing: nil)
+            },
+            Action("costs-accounts", [.char("v")], panes: [.budget], hint: "costs/accounts",
+                   "switch between the accounts and the cost entries") { s in
+                s.budgetView = s.budgetView == .accounts ? .costs : .accounts
             },
             Action("help", [.char("?"), .function(1)], hint: "help", "show every key") { $0.mode = .help(top: 0) },
             Action("redraw", [.ctrl("l")], "redraw the screen") { $0.wantsFullRedraw = true },

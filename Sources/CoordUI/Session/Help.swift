@@ -4,7 +4,7 @@ extension Session {
     /// The help overlay's lines, made from the action table.
     func helpLines() -> [String] {
         var lines = ["Keys (every change is saved to the journal as you make it)", ""]
-        lines += Action.helpText(actions, pane: pane, width: width - 6)
+        lines += Action.helpText(actions)
         lines += ["", "In a form: Tab/Down next field, Shift-Tab/Up previous, Enter save, Esc cancel.",
                   "At the : line: Enter runs, Up/Down recall earlier commands, Esc cancels.",
                   "Commands: noun verb key=value ..., e.g.",
@@ -17,8 +17,8 @@ extension Session {
 }
 
 extension Action {
-    /// One line per action: keys, what it does, where, and why it is off right now.
-    static func helpText(_ actions: [Action], pane: PaneKind?, width: Int) -> [String] {
+    /// One line per action: keys, what it does, and where.
+    static func helpText(_ actions: [Action]) -> [String] {
         actions.map { a in
             let keys = TextWidth.fit(a.keyLabel, 16)
             let scope = a.panes.map { " (" + $0.map(\.title).joined(separator: ", ") + ")" } ?? ""
@@ -28,7 +28,7 @@ extension Action {
 
     /// docs/KEYS.md, generated from the action table so the two cannot drift.
     public static func markdown() -> String {
-        var s = "# Coord keys\n\nGenerated from the action table (`coord help keys`); a test fails if this file drifts.\n\n"
+        var s = "# Coord keys\n\nGenerated from the action table (`coord keys`); a test fails if this file drifts.\n\n"
         s += "| keys | action | what it does | panes |\n| --- | --- | --- | --- |\n"
         for a in table() {
             let keys = a.keys.map { "`\($0.description == "|" ? "\\|" : $0.description)`" }.joined(separator: " ")

@@ -83,7 +83,8 @@ extension Session {
     func drawDetail(_ c: inout Canvas, y: Int) {
         c.fill(0, y, width, 2, theme.text)
         guard let row = selectedRow, let id = row.id else {
-            c.put(1, y, pane == .budget ? "Totals across all accounts" : "", theme.dim)
+            let what = pane != .budget ? "" : budgetView == .accounts ? "Totals across all accounts" : "Totals across all cost entries"
+            c.put(1, y, what, theme.dim)
             return
         }
         var x = 1, line = 0
@@ -97,15 +98,17 @@ extension Session {
             }
             return (f.label, text)
         }
+        // Fill both lines: a field that does not fit wraps once, then is cut to what is left.
         for (label, value) in parts {
-            let w = TextWidth.of(label) + 2 + min(TextWidth.of(value), 40) + 3
-            if x + w > width - 1 {
-                line += 1; x = 1
-                if line > 1 { break }
+            let want = TextWidth.of(label) + 2 + min(TextWidth.of(value), 40)
+            if x + want > width - 1 && line == 0 && x > 1 {
+                line = 1; x = 1
             }
+            let room = width - 1 - x - TextWidth.of(label) - 2
+            if room < 6 { break }
             x += c.put(x, y + line, label + ": ", theme.dim)
-            x += c.put(x, y + line, TextWidth.truncate(value, to: 40), theme.text)
-            x += c.put(x, y + line, " · ", theme.dim)
+            x += c.put(x, y + line, TextWidth.truncate(value, to: min(40, room)), theme.text)
+            x += c.put(x, y + line, " · ", theme.dim, maxWidth: max(0, width - 1 - x))
         }
     }
 
@@ -155,9 +158,9 @@ extension Session {
     func drawHelp(_ c: inout Canvas, top: Int) {
         let lines = helpLines()
         let h = height - 2
-        c.box(1, 1, width - 2, h, title: "Help — Esc closes, j/k scroll", theme.frame)
+        c.box(0, 1, width, h, title: "Help — Esc closes, j/k scroll", theme.frame)
         for i in 0..<(h - 2) where top + i < lines.count {
-            c.put(3, 2 + i, lines[top + i], i == 0 && top == 0 ? theme.label : theme.text, maxWidth: width - 6)
+            c.put(2, 2 + i, TextWidth.truncate(lines[top + i], to: width - 4), i == 0 && top == 0 ? theme.label : theme.text)
         }
     }
 }

@@ -124,6 +124,8 @@ public final class Session {
             }
             return .success(events)
         } catch {
+            // Another writer's lines may have been read before the refusal: redraw from the model.
+            revision += 1
             message = Message(error.description, .error)
             return .failure(error)
         }
@@ -207,6 +209,11 @@ public final class Session {
 
     public func handle(_ key: Key) {
         if key == .resize { return }
+        // Nothing is visible on the "too small" screen, so nothing may act on it but quit.
+        if width < Session.minWidth || height < Session.minHeight {
+            if key == .char("q") || key == .ctrl("c") { wantsQuit = true }
+            return
+        }
         switch mode {
         case .normal: handleNormal(key)
         case .form(var f): handleForm(key, &f)
@@ -310,7 +317,7 @@ public final class Session {
 
     /// Runs what was typed at `:` — a journal command, or q / help.
     public func run(commandLine text: String) {
-        let t = text.trimmingCharacters(in: " ")
+        let t = text.trimmingWhitespace()
         guard !t.isEmpty else { return }
         if history.last != t { history.append(t) }
         historyIndex = nil
@@ -331,16 +338,14 @@ public final class Session {
     }
 
     func perform(lines: [String]) -> Result<[Event], StoreError> {
-        var cmds: [Command] = []
-        for l in lines {
-            do {
-                if let c = try LineGrammar.parse(l) { cmds.append(c) }
-            } catch {
-                message = Message(error.description, .error)
-                return .failure(.syntax(index: 0, error))
-            }
+        do throws(SyntaxError) {
+            var cmds: [Command] = []
+            for l in lines { if let c = try LineGrammar.parse(l) { cmds.append(c) } }
+            return perform(cmds)
+        } catch {
+            message = Message(error.description, .error)
+            return .failure(.syntax(index: 0, error))
         }
-        return perform(cmds)
     }
 
     func handleConfirm(_ key: Key, _ noun: Noun, _ id: RecordID) {
