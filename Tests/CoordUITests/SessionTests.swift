@@ -109,6 +109,8 @@ import Testing
         #expect(TextWidth.of("東京ロケ") == 8)
         #expect(TextWidth.of("Zoë") == 3)
         #expect(TextWidth.of("e\u{301}") == 1)
+        #expect(TextWidth.of("🇬🇧 flag") == 6, "a flag is drawn as one narrow symbol")
+        #expect(TextWidth.of("👩‍👩‍👧 x") == 4, "an emoji sequence is drawn as its first symbol")
     }
 
     @Test func controlCharactersAreNeverDrawnRaw() {

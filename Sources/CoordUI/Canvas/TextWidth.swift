@@ -43,6 +43,8 @@ public enum TextWidth {
         case .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse, .unassigned:
             return "�"
         default:
+            // Flags (regional indicators) are one cell to glibc and two to most terminals.
+            if (0x1F1E6...0x1F1FF).contains(u.value) { return "⚑" }
             guard c.unicodeScalars.count > 1 else { return c }
             // A grapheme that carries a control after its base is also not drawn raw.
             if c.unicodeScalars.dropFirst().contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return "�" }
