@@ -24,17 +24,21 @@ let package = Package(
             name: "CoordModel",
             dependencies: [.product(name: "Collections", package: "swift-collections")]
         ),
+        // Reading and writing other formats (Fountain, FDX, USS, iCalendar, CSV) as journal commands.
+        .target(name: "CoordInterchange", dependencies: ["CoordModel"]),
         // Panes, forms, canvas and the action table. Draws into a Canvas; no curses.
         .target(name: "CoordUI", dependencies: ["CoordModel"]),
         // The `coord` executable: command line, app loop, and the one Terminal that talks to curses.
         .executableTarget(
             name: "CoordTUI",
             dependencies: [
-                "CoordModel", "CoordUI", "CNcurses",
+                "CoordModel", "CoordUI", "CoordInterchange", "CNcurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "CoordModelTests", dependencies: ["CoordModel"]),
+        .testTarget(name: "CoordInterchangeTests", dependencies: ["CoordInterchange", "CoordModel"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "CoordUITests", dependencies: ["CoordUI", "CoordModel"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -26,6 +26,28 @@ import Testing
             "clearance add id=q1 title=\(q) type=archive licensor=\(q) contact=\(q) status=quote fee=450 media=\(q) territory=World term=\(q) due=2027-02-20 expiry=2030-01-01 notes=\(q)",
             "clearance set id=q1 status=cleared",
             "clearance rm id=q1",
+            "board add id=b2 name=\(q) start=2027-03-01 daysoff=sat,sunday",
+            "board set id=b2 active=yes",
+            "calendar add id=h1 date=2027-03-03 kind=\"bank holiday\" name=\(q)",
+            "day add id=d3 location=\(q)",
+            "day add id=d4 before=d3 notes=\(q)",
+            "strip move id=s1 day=d3",
+            "strip move id=s1 board=b2 after=d4",
+            "strip move id=s1 board=b2 boneyard=yes",
+            "day move id=d3 before=d4",
+            "board set id=main active=yes",
+            "banner add id=n1 text=\(q) kind=lunch after=d1",
+            "banner move id=n1 before=d1",
+            "kit add id=t1 name=\(q) category=grip supplier=\(q)",
+            "booking add id=bk1 who=t1 date=2027-03-01 code=start",
+            "booking set id=bk1 code=W notes=\(q)",
+            "booking add id=bk2 who=c1 date=2027-03-01 code=H",
+            "crew set id=c1 castno=1 hold=drop dropdays=3 unavailable=2027-03-05,2027-03-04",
+            "production set rest=\"10+1\" maxday=12",
+            "booking rm id=bk1",
+            "kit rm id=t1",
+            "calendar rm id=h1",
+            "board rm id=b2",
             "strip rm id=s2",
             "day rm id=d2",
             "crew rm id=c1",
@@ -47,7 +69,10 @@ import Testing
         #expect(model.production.title == hostile.trimmingWhitespace())
         #expect(model.accounts.values.map(\.code) == ["2150"])
         #expect(model.costs.values.first?.account == "2150", "costs follow their account's new code")
-        #expect(model.strips.values.first?.day == "", "a removed day's strips go to the boneyard")
+        #expect(model.layout(of: "main").dayOfStrip["s1"] == 0, "a removed day break joins its strips to the day before")
+        #expect(model.layout(of: "main").entries.first == .banner("n1"))
+        #expect(model.boards["main"]?.isActive == true && model.boards["b2"] == nil)
+        #expect(model.kit.isEmpty && model.bookings.isEmpty && model.calendar.isEmpty)
         #expect(model.crew.isEmpty && model.clearances.isEmpty)
         #expect(model.usedIDs.contains("c1"), "removed ids stay used")
     }
@@ -287,7 +312,7 @@ import Testing
         #expect(m.crew.count >= 15)
         #expect(Set(m.crew.values.map(\.dept)).count >= 6)
         #expect(m.days.count >= 5)
-        #expect(m.strips.values.filter { !$0.day.isEmpty }.count >= 12)
+        #expect(m.layout(of: m.activeBoard.id).dayOfStrip.count >= 12)
         #expect(m.accounts.count >= 25)
         #expect(m.costs.values.contains { $0.isCommitment } && m.costs.values.contains { !$0.isCommitment })
         #expect(m.clearances.count >= 8)

@@ -6,16 +6,39 @@ extension Model {
         switch e.noun {
         case .production:
             Model.assign(&production, e.values)
-        case .day:
-            Model.change(&days, e, used: &usedIDs, nounOf: &nounOf)
-            if e.verb == .rm, let id = e.id {
-                // Strips of a removed day wait in the boneyard.
-                for (sid, s) in strips where s.day == id.raw { strips[sid]?.day = "" }
+        case .board:
+            Model.change(&boards, e, used: &usedIDs, nounOf: &nounOf)
+            guard let id = e.id else { return }
+            if e.verb == .rm {
+                // A board's days, banners and calendar go with it; its strips stay in the breakdown.
+                for (k, d) in days where d.board == id.raw { days.removeValue(forKey: k); nounOf[k] = nil }
+                for (k, b) in banners where b.board == id.raw { banners.removeValue(forKey: k); nounOf[k] = nil }
+                for (k, c) in calendar where c.board == id.raw { calendar.removeValue(forKey: k); nounOf[k] = nil }
+            } else if boards[id]?.isActive == true {
+                // One board is active at a time.
+                for (k, b) in boards where k != id && b.isActive { boards[k]?.active = "no" }
             }
+        case .day:
+            if e.verb != .move { Model.change(&days, e, used: &usedIDs, nounOf: &nounOf) }
+            applyPlacement(e)
         case .strip:
-            Model.change(&strips, e, used: &usedIDs, nounOf: &nounOf)
+            if e.verb != .move { Model.change(&strips, e, used: &usedIDs, nounOf: &nounOf) }
+            applyPlacement(e)
+        case .banner:
+            if e.verb != .move { Model.change(&banners, e, used: &usedIDs, nounOf: &nounOf) }
+            applyPlacement(e)
+        case .calendar:
+            Model.change(&calendar, e, used: &usedIDs, nounOf: &nounOf)
         case .crew:
             Model.change(&crew, e, used: &usedIDs, nounOf: &nounOf)
+            if e.verb == .rm, let id = e.id { removeBookings(of: id) }
+        case .kit:
+            Model.change(&kit, e, used: &usedIDs, nounOf: &nounOf)
+            if e.verb == .rm, let id = e.id { removeBookings(of: id) }
+        case .booking:
+            if let id = e.id, let old = bookings[id], let d = old.date { bookingAt[BookingKey(who: old.who, date: d)] = nil }
+            Model.change(&bookings, e, used: &usedIDs, nounOf: &nounOf)
+            if let id = e.id, let new = bookings[id], let d = new.date { bookingAt[BookingKey(who: new.who, date: d)] = id }
         case .account:
             let oldCode = e.id.flatMap { accounts[$0]?.code }
             Model.change(&accounts, e, used: &usedIDs, nounOf: &nounOf)
@@ -35,6 +58,25 @@ extension Model {
             if let id = e.id, let new = costs[id] { costCountByCode[new.account, default: 0] += 1 }
         case .clearance:
             Model.change(&clearances, e, used: &usedIDs, nounOf: &nounOf)
+        }
+    }
+
+    /// A strip's, day break's or banner's place in the running order, after the record changed.
+    private mutating func applyPlacement(_ e: Event) {
+        guard let id = e.id else { return }
+        if e.verb == .rm {
+            // A removed day break joins its strips to the day before; a removed strip leaves every board.
+            unplace(id)
+            return
+        }
+        if let p = e.placement { place(id, p) }
+    }
+
+    private mutating func removeBookings(of who: RecordID) {
+        for (k, b) in bookings where b.who == who.raw {
+            bookings.removeValue(forKey: k)
+            nounOf[k] = nil
+            if let d = b.date { bookingAt[BookingKey(who: b.who, date: d)] = nil }
         }
     }
 
@@ -62,6 +104,8 @@ extension Model {
         case .rm:
             table.removeValue(forKey: id)
             nounOf[id] = nil
+        case .move:
+            break
         }
     }
 }

@@ -3,9 +3,14 @@ import Collections
 /// The whole production in memory: what replaying the journal builds.
 public struct Model: Sendable {
     public internal(set) var production = Production(id: "production")
+    public internal(set) var boards = OrderedDictionary<RecordID, Board>()
     public internal(set) var days = OrderedDictionary<RecordID, ShootDay>()
     public internal(set) var strips = OrderedDictionary<RecordID, Strip>()
+    public internal(set) var banners = OrderedDictionary<RecordID, Banner>()
+    public internal(set) var calendar = OrderedDictionary<RecordID, CalendarEntry>()
     public internal(set) var crew = OrderedDictionary<RecordID, CrewMember>()
+    public internal(set) var kit = OrderedDictionary<RecordID, Kit>()
+    public internal(set) var bookings = OrderedDictionary<RecordID, Booking>()
     public internal(set) var accounts = OrderedDictionary<RecordID, Account>()
     public internal(set) var costs = OrderedDictionary<RecordID, CostEntry>()
     public internal(set) var clearances = OrderedDictionary<RecordID, Clearance>()
@@ -16,19 +21,45 @@ public struct Model: Sendable {
     public internal(set) var accountIDByCode = [String: RecordID]()
     /// Live cost entries per account code (to refuse removing an account in use).
     public internal(set) var costCountByCode = [String: Int]()
+    /// The booking of each (crew or kit id, date): one code per person per day.
+    public internal(set) var bookingAt = [BookingKey: RecordID]()
 
-    public init() {}
+    public struct BookingKey: Hashable, Sendable {
+        public var who: String
+        public var date: CalendarDate
+        public init(who: String, date: CalendarDate) { self.who = who; self.date = date }
+    }
+
+    /// Every production starts with one board, `main`, active.
+    public init() {
+        var main = Board(id: Board.mainID)
+        main.name = "Main board"
+        main.active = "yes"
+        boards[main.id] = main
+        usedIDs.insert(main.id)
+        nounOf[main.id] = .board
+    }
 
     public func count(of noun: Noun) -> Int {
         switch noun {
         case .production: return 1
+        case .board: return boards.count
         case .day: return days.count
         case .strip: return strips.count
+        case .banner: return banners.count
+        case .calendar: return calendar.count
         case .crew: return crew.count
+        case .kit: return kit.count
+        case .booking: return bookings.count
         case .account: return accounts.count
         case .cost: return costs.count
         case .clearance: return clearances.count
         }
+    }
+
+    /// The board call sheets, reports and new days use.
+    public var activeBoard: Board {
+        boards.values.first(where: \.isActive) ?? boards[Board.mainID] ?? Board(id: Board.mainID)
     }
 
     public func contains(_ id: RecordID, as noun: Noun) -> Bool { nounOf[id] == noun }
@@ -37,12 +68,8 @@ public struct Model: Sendable {
         accountIDByCode[code].flatMap { accounts[$0] }
     }
 
-    /// Shoot days in date order (then unit), as the schedule runs.
-    public var daysInOrder: [ShootDay] {
-        days.values.sorted { a, b in
-            (a.date ?? CalendarDate(dayNumber: .max), a.unit) < (b.date ?? CalendarDate(dayNumber: .max), b.unit)
-        }
-    }
+    /// The active board's shoot days in running order.
+    public var daysInOrder: [ShootDay] { layout(of: activeBoard.id).days.compactMap { days[$0.id] } }
 
     /// A record's fields as (label, text), for detail lines and forms.
     public func fieldValues(of id: RecordID) -> [(FieldInfo, FieldValue)] {
@@ -51,9 +78,14 @@ public struct Model: Sendable {
             return R.fields.map { ($0.info, $0.get(r)) }
         }
         switch nounOf[id] {
+        case .board: return pairs(boards[id])
         case .day: return pairs(days[id])
         case .strip: return pairs(strips[id])
+        case .banner: return pairs(banners[id])
+        case .calendar: return pairs(calendar[id])
         case .crew: return pairs(crew[id])
+        case .kit: return pairs(kit[id])
+        case .booking: return pairs(bookings[id])
         case .account: return pairs(accounts[id])
         case .cost: return pairs(costs[id])
         case .clearance: return pairs(clearances[id])
@@ -68,9 +100,14 @@ extension Noun {
     public var fields: [FieldInfo] {
         switch self {
         case .production: return Production.fields.map(\.info)
+        case .board: return Board.fields.map(\.info)
         case .day: return ShootDay.fields.map(\.info)
         case .strip: return Strip.fields.map(\.info)
+        case .banner: return Banner.fields.map(\.info)
+        case .calendar: return CalendarEntry.fields.map(\.info)
         case .crew: return CrewMember.fields.map(\.info)
+        case .kit: return Kit.fields.map(\.info)
+        case .booking: return Booking.fields.map(\.info)
         case .account: return Account.fields.map(\.info)
         case .cost: return CostEntry.fields.map(\.info)
         case .clearance: return Clearance.fields.map(\.info)
@@ -78,4 +115,10 @@ extension Noun {
     }
 
     public func field(_ key: String) -> FieldInfo? { fields.first { $0.matches(key) } }
+
+    /// What an add or edit form asks: the fields, and for a strip its shoot day first.
+    public var formFields: [FieldInfo] {
+        self == .strip ? [FieldInfo(key: "day", aliases: [], label: "Shoot day", kind: .dayRef, required: false,
+                                    defaultText: nil, help: "day id; empty: the boneyard")] + fields : fields
+    }
 }

@@ -38,10 +38,16 @@ extension Model {
         var seen = Set<String>()
         var idPair: Command.Pair?
         var given: [String: (FieldInfo, FieldValue)] = [:]
+        var placing: [String: Command.Pair] = [:]
         for pair in cmd.pairs {
             if pair.key == "id" {
                 if idPair != nil { throw CommandError("id is given twice", key: "id", column: pair.column) }
                 idPair = pair
+                continue
+            }
+            if noun.isPlaced, Model.placementKeys(noun).contains(pair.key) {
+                if placing[pair.key] != nil { throw CommandError("\(pair.key) is given twice", key: pair.key, column: pair.column) }
+                placing[pair.key] = pair
                 continue
             }
             guard let field = noun.field(pair.key) else {
@@ -93,20 +99,34 @@ extension Model {
             } else {
                 id = try existing(idPair, noun: noun)
             }
-            if given.isEmpty { throw CommandError("\(noun.rawValue) set needs at least one field to change") }
+            if given.isEmpty && placing.isEmpty { throw CommandError("\(noun.rawValue) set needs at least one field to change") }
+            if given["board"] != nil, noun == .day || noun == .banner || noun == .calendar {
+                throw CommandError("a \(noun.title) stays on its board (add a new one on the other board)", key: "board")
+            }
             for (key, (field, value)) in given where (field.required || field.defaultText != nil) && value.isEmpty {
                 throw CommandError("\(key) cannot be emptied (\(field.label): \(field.kind.hint))", key: key)
+            }
+        case .move:
+            id = try existing(idPair, noun: noun)
+            if let extra = given.keys.first {
+                throw CommandError("move only places; change \(extra) with set", key: extra)
             }
         case .rm:
             id = try existing(idPair, noun: noun)
             if let extra = cmd.pairs.first(where: { $0.key != "id" }) {
                 throw CommandError("rm takes only id=", key: extra.key, column: extra.column)
             }
+            if id == Board.mainID { throw CommandError("the main board cannot be removed (rename it with board set)") }
             if noun == .account, let id, let code = accounts[id]?.code, let n = costCountByCode[code], n > 0 {
                 throw CommandError("account \(code) has \(n) cost \(n == 1 ? "entry" : "entries"): move or remove them first")
             }
         }
 
+        // A new day break, banner or calendar day belongs to the active board unless it says.
+        if verb == .add, noun == .day || noun == .banner || noun == .calendar, (given["board"]?.1 ?? .empty).isEmpty,
+           let f = noun.field("board") {
+            given["board"] = (f, .text(activeBoard.id.raw))
+        }
         // References, now that every value reads.
         for (key, (field, value)) in given {
             do {
@@ -120,8 +140,18 @@ extension Model {
             throw CommandError("account code \(code) is already used by \(accounts[other]?.description ?? other.raw)", key: "code")
         }
 
+        if noun == .booking { try checkBooking(id: id, given: given) }
+        if noun == .board, verb == .set, case .text("no")? = given["active"]?.1, let id, boards[id]?.isActive == true {
+            throw CommandError("make another board active instead (board set id=... active=yes)", key: "active")
+        }
+        var placement: Placement?
+        if noun.isPlaced, let id, verb == .add || verb == .move || !placing.isEmpty {
+            placement = try resolvePlacement(noun, verb, id, placing, given: given, context: context)
+        } else if let p = placing.values.first {
+            throw CommandError("\(p.key)= only goes with add or move", key: p.key, column: p.column)
+        }
         let values = noun.fields.compactMap { f in given[f.key].map { Event.Assignment(key: f.key, value: $0.1) } }
-        return Event(noun: noun, verb: verb, id: id, values: values)
+        return Event(noun: noun, verb: verb, id: id, values: values, placement: placement)
     }
 
     private func existing(_ pair: Command.Pair?, noun: Noun) throws(CommandError) -> RecordID {
@@ -143,7 +173,7 @@ extension Model {
         try resolve(parseValue(raw, field: field, context: context), field: field, context: context)
     }
 
-    private func resolve(_ value: FieldValue, field: FieldInfo, context: ValidationContext) throws(ValueError) -> FieldValue {
+    func resolve(_ value: FieldValue, field: FieldInfo, context: ValidationContext) throws(ValueError) -> FieldValue {
         guard case .text(let raw) = value else { return value }
         switch field.kind {
         case .dayRef:
@@ -152,10 +182,20 @@ extension Model {
             guard case .success(let date) = CalendarDate.parse(raw, today: context.today) else {
                 throw ValueError("no shoot day '\(raw)' (give a day id or a date)")
             }
-            let matches = days.values.filter { $0.date == date }
+            let matches = days.values.filter { effectiveDate(of: $0.id) == date }
+            let onActive = matches.filter { $0.board == activeBoard.id.raw }
+            if onActive.count == 1 { return .text(onActive[0].id.raw) }
             if matches.count == 1 { return .text(matches[0].id.raw) }
             if matches.isEmpty { throw ValueError("no shoot day on \(date)") }
             throw ValueError("\(matches.count) shoot days on \(date); give the day's id")
+        case .boardRef:
+            return .text(try resolveBoardText(raw))
+        case .whoRef:
+            let rid = RecordID(raw)
+            guard nounOf[rid] == .crew || nounOf[rid] == .kit else {
+                throw ValueError("no crew member or kit item with id \(raw)")
+            }
+            return value
         case .accountRef:
             guard account(code: raw) != nil else {
                 throw ValueError("no account with code \(raw) (add it first: account add code=\(raw) description=...)")
@@ -215,6 +255,35 @@ extension Model {
             return .text(v)
         case .department:
             return .text(Choices.departmentChoice.canonical(trimmed) ?? trimmed)
+        case .boardRef, .whoRef:
+            return .text(trimmed)
+        case .count:
+            guard let n = Int(trimmed), n >= 0, n < 100_000 else { throw ValueError("'\(raw)' is not a whole number") }
+            return .text(String(n))
+        case .hours:
+            let parts = trimmed.split(separator: "+", omittingEmptySubsequences: false)
+            let numbers = parts.compactMap { Double(String($0).trimmingWhitespace()) }
+            let total = numbers.reduce(0, +)
+            guard !parts.isEmpty, numbers.count == parts.count, numbers.allSatisfy({ $0 >= 0 }), total > 0, total <= 24 else {
+                throw ValueError("'\(raw)' is not a number of hours (e.g. 11 or 10+1)")
+            }
+            return .text(total == total.rounded() ? String(Int(total)) : String(total))
+        case .weekdays:
+            var days: [Int] = []
+            for part in trimmed.split(separator: ",") {
+                guard let d = Weekdays.number(String(part)) else {
+                    throw ValueError("'\(part)' is not a weekday (mon, tue, wed, thu, fri, sat, sun)")
+                }
+                if !days.contains(d) { days.append(d) }
+            }
+            return days.isEmpty ? .empty : .text(days.sorted().map { Weekdays.names[$0] }.joined(separator: ","))
+        case .dates:
+            var out: [CalendarDate] = []
+            for part in trimmed.split(separator: ",") {
+                let d = try CalendarDate.parse(String(part), today: context.today).get()
+                if !out.contains(d) { out.append(d) }
+            }
+            return out.isEmpty ? .empty : .text(out.sorted().map(\.description).joined(separator: ","))
         }
     }
 }

@@ -21,6 +21,18 @@ public enum Choices {
                   "refused": "denied", "replaced": "substituted", "negotiate": "negotiating", "quote": "quoted",
                   "request": "requested"])
 
+    public static let yesNo = Choice(["yes", "no"], aliases: ["y": "yes", "true": "yes", "on": "yes", "n": "no", "false": "no", "off": "no"])
+    public static let bannerKind = Choice(["note", "meal", "move"],
+        aliases: ["lunch": "meal", "break": "meal", "company move": "move", "companymove": "move"])
+    /// Calendar days on which the unit does not shoot.
+    public static let calendarKind = Choice(["holiday", "travel", "rehearsal", "prep", "wrap", "hiatus", "off"],
+        aliases: ["bank holiday": "holiday", "dayoff": "off", "day off": "off", "rest": "off"])
+    /// Day-out-of-days codes.
+    public static let doodCode = Choice(["SW", "W", "WF", "SWF", "H", "T", "R", "F", "D", "PU"],
+        aliases: ["work": "W", "hold": "H", "travel": "T", "rehearsal": "R", "fitting": "F", "drop": "D",
+                  "pickup": "PU", "start": "SW", "finish": "WF"])
+    public static let holdDrop = Choice(["hold", "drop"])
+
     /// Departments in the order a crew list runs.
     public static let departments = ["Production", "Direction", "Camera", "Grip", "Electric", "Sound", "Art",
                                      "Props", "Costume", "Hair & Make-up", "Locations", "Transport", "Catering",

@@ -9,6 +9,13 @@ public struct CrewMember: Record, Equatable {
     public var email = ""
     public var rate: Money?
     public var status = "pencilled"
+    /// The cast number strips use ("1" for the lead), for cast members.
+    public var castNumber = ""
+    public var hold = "hold"
+    /// Between two work days more than this many shoot days apart, drop instead of hold.
+    public var dropDays = ""
+    /// Dates the person cannot work, written `2027-03-03,2027-03-05`.
+    public var unavailable = ""
     public init(id: RecordID) { self.id = id }
 
     public static let fields: [FieldSpec<CrewMember>] = [
@@ -20,5 +27,15 @@ public struct CrewMember: Record, Equatable {
         .money(info("rate", "Day rate", .money, aliases: ["dayrate"]), \.rate),
         .string(info("status", "Booking", .choice(Choices.booking), default: "pencilled",
                      aliases: ["booking"]), \.status),
+        .string(info("castno", "Cast number", .code, aliases: ["cast"], help: "the number strips use, e.g. 1"), \.castNumber),
+        .string(info("hold", "Hold or drop", .choice(Choices.holdDrop),
+                     help: "between work days: hold (the default), or drop and pick up"), \.hold),
+        .string(info("dropdays", "Drop after", .count, help: "shoot days apart before holding turns to a drop"), \.dropDays),
+        .string(info("unavailable", "Unavailable", .dates, aliases: ["unavail"]), \.unavailable),
     ]
+
+    /// The unavailable dates as dates (bad entries were refused when typed).
+    public var unavailableDates: Set<CalendarDate> {
+        Set(unavailable.split(separator: ",").compactMap { try? CalendarDate.parse(String($0), today: nil).get() })
+    }
 }

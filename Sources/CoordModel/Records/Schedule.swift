@@ -2,6 +2,8 @@
 public struct ShootDay: Record, Equatable {
     public static let noun = Noun.day
     public var id: RecordID
+    public var board = ""
+    /// Used when the board has no start date; otherwise the calendar dates the day.
     public var date: CalendarDate?
     public var unit = "Main"
     public var location = ""
@@ -11,7 +13,8 @@ public struct ShootDay: Record, Equatable {
     public init(id: RecordID) { self.id = id }
 
     public static let fields: [FieldSpec<ShootDay>] = [
-        .date(info("date", "Date", .date, required: true), \.date),
+        .string(info("board", "Board", .boardRef, help: "default: the active board"), \.board),
+        .date(info("date", "Date", .date, help: "only when the board has no start date"), \.date),
         .string(info("unit", "Unit", .text, default: "Main", help: "Main, 2nd unit, splinter..."), \.unit),
         .string(info("location", "Location", .text, aliases: ["loc"]), \.location),
         .time(info("call", "Call", .time, help: "general crew call"), \.call),
@@ -26,12 +29,11 @@ public struct ShootDay: Record, Equatable {
     }
 }
 
-/// One scene of the breakdown, scheduled on a day or waiting in the boneyard.
+/// One scene of the breakdown. Where it is shot is its place in each board's running order
+/// (`day=`, `after=`, `before=` when added or moved); not on a board, it is in the boneyard.
 public struct Strip: Record, Equatable {
     public static let noun = Noun.strip
     public var id: RecordID
-    /// The shoot day's id; empty means the boneyard.
-    public var day = ""
     public var scene = ""
     public var intExt = ""
     public var set = ""
@@ -43,7 +45,6 @@ public struct Strip: Record, Equatable {
     public init(id: RecordID) { self.id = id }
 
     public static let fields: [FieldSpec<Strip>] = [
-        .string(info("day", "Shoot day", .dayRef, help: "empty: the boneyard"), \.day),
         .string(info("scene", "Scene", .code, required: true, aliases: ["sc"], help: "e.g. 12A"), \.scene),
         .string(info("ie", "INT/EXT", .choice(Choices.intExt), aliases: ["intext"]), \.intExt),
         .string(info("set", "Set", .text, help: "the set or location in the script"), \.set),

@@ -1,16 +1,30 @@
 /// The record types a journal line can name, in the order the panes show them.
 public enum Noun: String, Sendable, CaseIterable, Hashable {
-    case production, day, strip, crew, account, cost, clearance
+    case production, board, day, strip, banner, calendar, crew, kit, booking, account, cost, clearance
 
-    public var verbs: [Verb] { self == .production ? [.set] : [.add, .set, .rm] }
+    public var verbs: [Verb] {
+        switch self {
+        case .production: return [.set]
+        case .day, .strip, .banner: return [.add, .set, .move, .rm]
+        default: return [.add, .set, .rm]
+        }
+    }
+
+    /// Records that sit in a board's running order.
+    public var isPlaced: Bool { self == .day || self == .strip || self == .banner }
 
     /// What a person calls one of these.
     public var title: String {
         switch self {
         case .production: return "production"
+        case .board: return "board"
         case .day: return "shoot day"
         case .strip: return "strip"
+        case .banner: return "banner"
+        case .calendar: return "calendar day"
         case .crew: return "crew member"
+        case .kit: return "kit item"
+        case .booking: return "booking"
         case .account: return "account"
         case .cost: return "cost"
         case .clearance: return "clearance"
@@ -19,7 +33,8 @@ public enum Noun: String, Sendable, CaseIterable, Hashable {
 }
 
 public enum Verb: String, Sendable, CaseIterable, Hashable {
-    case add, set, rm
+    /// `move` places a strip, day break or banner in a board's running order.
+    case add, set, rm, move
 }
 
 /// How a field's text is read and checked.
@@ -40,6 +55,18 @@ public enum FieldKind: Sendable, Equatable {
     case dayRef
     /// A budget account, by its code.
     case accountRef
+    /// A whole number, 0 or more.
+    case count
+    /// Hours, e.g. 11 or `10+1`.
+    case hours
+    /// Weekdays, e.g. `sat,sun`.
+    case weekdays
+    /// Dates, e.g. `2027-03-03,2027-03-05`.
+    case dates
+    /// A board: its id or its name.
+    case boardRef
+    /// A crew member or kit item, by id.
+    case whoRef
 
     public var hint: String {
         switch self {
@@ -56,6 +83,12 @@ public enum FieldKind: Sendable, Equatable {
         case .department: return "e.g. Camera"
         case .dayRef: return "day id or date"
         case .accountRef: return "account code"
+        case .count: return "a whole number"
+        case .hours: return "hours, e.g. 11 or 10+1"
+        case .weekdays: return "e.g. sat,sun"
+        case .dates: return "dates, e.g. 2027-03-03,2027-03-05"
+        case .boardRef: return "board id or name"
+        case .whoRef: return "crew or kit id"
         }
     }
 }

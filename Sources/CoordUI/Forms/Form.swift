@@ -12,10 +12,12 @@ public struct Form: Sendable {
     /// An error that belongs to no one field (a full disk, a rule across fields).
     public var formError: String?
     public var focus = 0
+    /// Keys the form adds without asking (where a new banner goes).
+    public var extra: [Command.Pair] = []
 
     public init(noun: Noun, verb: Verb, id: RecordID?, values: [String: String]) {
         self.noun = noun; self.verb = verb; self.id = id
-        fields = noun.fields
+        fields = noun.formFields
         original = fields.map { values[$0.key] ?? "" }
         editors = original.map { LineEditor($0) }
         errors = Array(repeating: nil, count: fields.count)
@@ -39,7 +41,7 @@ public struct Form: Sendable {
                 pairs.append(.init(key: f.key, value: t))
             }
         }
-        return Command(noun: noun.rawValue, verb: verb.rawValue, pairs: pairs)
+        return Command(noun: noun.rawValue, verb: verb.rawValue, pairs: pairs + extra)
     }
 
     public var hasChanges: Bool { zip(editors, original).contains { $0.text != $1 } }

@@ -39,12 +39,14 @@ public struct PaneContext: Sendable {
     public var model: Model
     public var today: CalendarDate
     public var budgetView: BudgetView
+    /// The board the schedule pane shows.
+    public var board: RecordID
 }
 
 extension PaneKind {
     public func table(_ ctx: PaneContext) -> Table {
         switch self {
-        case .schedule: return ScheduleTable.build(ctx.model)
+        case .schedule: return ScheduleTable.build(ctx.model, board: ctx.board)
         case .crew: return CrewTable.build(ctx.model)
         case .budget: return ctx.budgetView == .accounts ? BudgetTable.accounts(ctx.model) : BudgetTable.costs(ctx.model)
         case .clearances: return ClearanceTable.build(ctx.model, today: ctx.today)

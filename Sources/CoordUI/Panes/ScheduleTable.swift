@@ -7,29 +7,35 @@ enum ScheduleTable {
         Column("Pgs", 5, right: true), Column("Cast", 7), Column("Synopsis", 12, flex: 3),
     ]
 
-    static func build(_ m: Model) -> Table {
-        var byDay: [String: [Strip]] = [:]
-        for s in m.strips.values { byDay[s.day, default: []].append(s) }
+    static func build(_ m: Model, board: RecordID) -> Table {
+        let layout = m.layout(of: board)
         var rows: [Row] = []
-        let days = m.daysInOrder
-        for (n, d) in days.enumerated() {
-            let strips = byDay[d.id.raw] ?? []
-            rows.append(Row(id: d.id, noun: .day, cells: [dayHeading(d, number: n + 1, of: days.count, strips: strips)], kind: .group))
-            rows += strips.map(stripRow)
+        for entry in layout.entries {
+            switch entry {
+            case .day(let i):
+                let d = layout.days[i]
+                guard let day = m.days[d.id] else { continue }
+                rows.append(Row(id: d.id, noun: .day, cells: [dayHeading(day, d, of: layout.days.count)], kind: .group))
+            case .strip(let id, _):
+                if let s = m.strips[id] { rows.append(stripRow(s)) }
+            case .banner(let id):
+                if let b = m.banners[id] {
+                    let mark = b.kind == "meal" ? "Meal" : b.kind == "move" ? "Company move" : "Note"
+                    rows.append(Row(id: id, noun: .banner, cells: ["── \(mark): \(b.text) ──"], kind: .banner))
+                }
+            }
         }
-        let boneyard = byDay[""] ?? []
-        rows.append(Row(id: nil, noun: nil, cells: ["Boneyard · \(boneyard.count) unscheduled"], kind: .group))
-        rows += boneyard.map(stripRow)
+        rows.append(Row(id: nil, noun: nil, cells: ["Boneyard · \(layout.boneyard.count) unscheduled"], kind: .group))
+        rows += layout.boneyard.compactMap { m.strips[$0] }.map(stripRow)
         return Table(columns: columns, rows: rows)
     }
 
-    static func dayHeading(_ d: ShootDay, number: Int, of total: Int, strips: [Strip]) -> String {
-        let pages = strips.reduce(Pages(eighths: 0)) { $0 + $1.pages }
-        var parts = ["Day \(number) of \(total)", d.date?.short ?? "no date"]
+    static func dayHeading(_ d: ShootDay, _ info: BoardLayout.Day, of total: Int) -> String {
+        var parts = ["Day \(info.number) of \(total)", info.date?.short ?? "no date"]
         if d.unit != "Main" && !d.unit.isEmpty { parts.append(d.unit) }
         if let c = d.call { parts.append("\(c)" + (d.wrap.map { "–\($0)" } ?? "")) }
-        parts.append("\(pages) pgs")
-        parts.append("\(strips.count) \(strips.count == 1 ? "strip" : "strips")")
+        parts.append("\(info.pages) pgs")
+        parts.append("\(info.strips.count) \(info.strips.count == 1 ? "strip" : "strips")")
         if !d.location.isEmpty { parts.append(d.location) }
         return parts.joined(separator: " · ")
     }

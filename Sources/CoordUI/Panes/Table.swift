@@ -19,6 +19,8 @@ public enum RowKind: Sendable, Equatable {
     case record
     /// A heading across the whole width (a shoot day, the boneyard).
     case group
+    /// A line across the board between strips (meal, company move, note).
+    case banner
     case total
 }
 
@@ -46,7 +48,7 @@ public struct Table: Sendable {
     public init(columns: [Column], rows: [Row]) {
         var cols = columns
         for i in cols.indices where cols[i].fit {
-            let widest = rows.lazy.filter { $0.kind != .group && i < $0.cells.count }.map { TextWidth.of($0.cells[i]) }.max() ?? 0
+            let widest = rows.lazy.filter { $0.kind != .group && $0.kind != .banner && i < $0.cells.count }.map { TextWidth.of($0.cells[i]) }.max() ?? 0
             cols[i].width = max(cols[i].width, widest)
         }
         self.columns = cols
@@ -89,6 +91,7 @@ public struct Table: Sendable {
             var style: Style
             switch row.kind {
             case .group: style = theme.group
+            case .banner: style = theme.dim
             case .total: style = Style(bold: true)
             case .record:
                 switch row.mark {
@@ -103,7 +106,7 @@ public struct Table: Sendable {
             }
             if r == selected { style = Style(fg: style.fg, bold: style.bold, reverse: true) }
             c.fill(x, ry, width, 1, style)
-            if row.kind == .group {
+            if row.kind == .group || row.kind == .banner {
                 c.put(x + 1, ry, TextWidth.truncate(row.cells.first ?? "", to: width - 2), style)
                 continue
             }

@@ -23,6 +23,8 @@ public final class Session {
     public var theme: Theme
     public private(set) var pane: PaneKind = .schedule
     public var budgetView: BudgetView = .accounts
+    /// The board the schedule shows; nil follows the active board.
+    public var viewedBoard: RecordID?
     public var mode: Mode = .normal
     public var message: Message?
     public var width: Int
@@ -40,7 +42,14 @@ public final class Session {
     var historyIndex: Int?
     /// Bumped by every change, so tables are rebuilt only when the model changed.
     var revision = 0
-    var cache: [PaneKind: (revision: Int, view: BudgetView, today: CalendarDate, table: Table)] = [:]
+    /// What a pane's table was built from: rebuilt only when one of these changes.
+    struct TableKey: Equatable {
+        var revision: Int
+        var view: BudgetView
+        var today: CalendarDate
+        var board: RecordID
+    }
+    var cache: [PaneKind: (key: TableKey, table: Table)] = [:]
     var summaryCache: (revision: Int, today: CalendarDate, summary: Summary)?
 
     public init(store: ProductionStore, theme: Theme = .colour, width: Int = 80, height: Int = 24) {
@@ -52,14 +61,20 @@ public final class Session {
     }
 
     public var model: Model { store.model }
+    /// The board on screen: the one chosen with [ and ], else the active one.
+    public var board: RecordID {
+        if let b = viewedBoard, model.boards[b] != nil { return b }
+        return model.activeBoard.id
+    }
     public var today: CalendarDate { store.today }
 
     // MARK: tables and selection
 
     public func table(_ p: PaneKind) -> Table {
-        if let c = cache[p], c.revision == revision, c.view == budgetView, c.today == today { return c.table }
-        let t = p.table(PaneContext(model: model, today: today, budgetView: budgetView))
-        cache[p] = (revision, budgetView, today, t)
+        let key = TableKey(revision: revision, view: budgetView, today: today, board: board)
+        if let c = cache[p], c.key == key { return c.table }
+        let t = p.table(PaneContext(model: model, today: today, budgetView: budgetView, board: board))
+        cache[p] = (key, t)
         return t
     }
 
@@ -149,25 +164,27 @@ public final class Session {
         return nil
     }
 
-    /// How a strip's day shows in a form: its date when that is unambiguous.
-    func dayText(_ raw: String) -> String {
-        guard let d = model.days[RecordID(raw)], let date = d.date else { return raw }
-        return model.days.values.filter { $0.date == date }.count == 1 ? date.description : raw
+    /// How a strip's day shows in a form: its id (dates move when the schedule does).
+    func dayText(_ raw: String) -> String { raw }
+
+    /// The shoot day a strip is on, on the board on screen.
+    func dayOfStrip(_ id: RecordID) -> RecordID? {
+        let layout = model.layout(of: board)
+        return layout.dayOfStrip[id].map { layout.days[$0].id }
     }
 
     func openForm(_ noun: Noun, editing id: RecordID?) {
         var values: [String: String] = [:]
         if let id {
-            for (f, v) in model.fieldValues(of: id) {
-                values[f.key] = f.kind == .dayRef ? dayText(v.journalText) : v.journalText
-            }
+            for (f, v) in model.fieldValues(of: id) { values[f.key] = v.journalText }
+            if noun == .strip { values["day"] = dayOfStrip(id)?.raw ?? "" }
         } else {
             let row = selectedRow
             switch noun {
             case .strip:
                 if let row, let id = row.id {
                     if row.noun == .day { values["day"] = dayText(id.raw) }
-                    if row.noun == .strip, let s = model.strips[id] { values["day"] = dayText(s.day) }
+                    if row.noun == .strip, let d = dayOfStrip(id) { values["day"] = dayText(d.raw) }
                 }
             case .cost:
                 values["date"] = today.description
