@@ -69,16 +69,18 @@ public enum DemoJournal {
         crew add id=cr-drv name="Gary Tonkin" role="Unit driver" dept=Transport phone="+44 7700 900210" email=gary.tonkin@example.co.uk rate=140.00 status=confirmed
         crew add id=cr-cat name="Elena Vasquez" role="Location caterer (Pasty & Pan)" dept=Catering phone="+44 7700 900220" email=bookings@example.co.uk rate=0.00 status=confirmed
         crew add id=cr-ed name="Olu Adebayo" role="Editor" dept=Post phone="+44 7700 900230" email=olu.adebayo@example.com rate=200.00 status=pencilled
-        crew add id=cr-mara name="Lowenna Hart" role="Mara (lead) - cast 1" dept=Cast phone="+44 7700 900301" email=lowenna.hart@example.co.uk rate=200.00 status=confirmed
-        crew add id=cr-tom name="Gareth Penhaligon" role="Tom, the keeper - cast 2" dept=Cast phone="+44 7700 900302" email=gareth.penhaligon@example.co.uk rate=200.00 status=confirmed
-        crew add id=cr-ymara name="Isla Rowe" role="Young Mara, age 10 - cast 3" dept=Cast phone="+44 7700 900303" email=rowe.family@example.co.uk rate=100.00 status=confirmed
-        crew add id=cr-ellis name="Dev Kapoor" role="Ellis, fisherman - cast 4" dept=Cast phone="+44 7700 900304" email=dev.kapoor@example.com rate=150.00 status=confirmed
-        crew add id=cr-harb name="Malcolm Hosken" role="Harbourmaster - cast 5" dept=Cast phone="+44 7700 900305" email=malcolm.hosken@example.co.uk rate=150.00 status=confirmed
-        crew add id=cr-trew name="Maureen Eddy" role="Mrs Trewin - cast 6" dept=Cast phone="+44 7700 900306" email=maureen.eddy@example.co.uk rate=150.00 status=pencilled
+        crew add id=cr-mara name="Lowenna Hart" role="Mara (lead) - cast 1" dept=Cast phone="+44 7700 900301" email=lowenna.hart@example.co.uk rate=200.00 status=confirmed castno=1
+        crew add id=cr-tom name="Gareth Penhaligon" role="Tom, the keeper - cast 2" dept=Cast phone="+44 7700 900302" email=gareth.penhaligon@example.co.uk rate=200.00 status=confirmed castno=2
+        crew add id=cr-ymara name="Isla Rowe" role="Young Mara, age 10 - cast 3" dept=Cast phone="+44 7700 900303" email=rowe.family@example.co.uk rate=100.00 status=confirmed castno=3 hold=drop
+        crew add id=cr-ellis name="Dev Kapoor" role="Ellis, fisherman - cast 4" dept=Cast phone="+44 7700 900304" email=dev.kapoor@example.com rate=150.00 status=confirmed castno=4
+        crew add id=cr-harb name="Malcolm Hosken" role="Harbourmaster - cast 5" dept=Cast phone="+44 7700 900305" email=malcolm.hosken@example.co.uk rate=150.00 status=confirmed castno=5 unavailable=2027-03-03
+        crew add id=cr-trew name="Maureen Eddy" role="Mrs Trewin - cast 6" dept=Cast phone="+44 7700 900306" email=maureen.eddy@example.co.uk rate=150.00 status=pencilled castno=6
         crew add id=cr-sa1 name="Jory Nance" role="Fisherman (SA)" dept="Supporting artists" phone="+44 7700 900401" email=jory.nance@example.com rate=90.00 status=confirmed
         crew add id=cr-sa2 name="Bethan Curnow" role="Harbour walker (SA)" dept="Supporting artists" phone="+44 7700 900402" email=bethan.curnow@example.com rate=90.00 status=pencilled
 
         # --- shoot days (schedule v2, 2027-02-19) ---
+        # The schedule's calendar: shoot days follow on from the start, weekends off.
+        board set id=main name="Shooting order" start=2027-03-01 daysoff=sat,sun
         day add id=d1 date=2027-03-01 unit=Main location="Keeper's cottage, Trewellard, Pendeen" call=07:30 wrap=18:30 notes="Unit base: chapel car park. Narrow lane - no parking on verges. Black out front room for sc 7."
         day add id=d2 date=2027-03-02 unit=Main location="Pendeen Watch lighthouse, Pendeen" call=07:00 wrap=18:00 notes="Lamp room holds 6 max: camera, sound, director, 2 cast, 1 spark. Hard hats on the stair tower."
         day add id=d3 date=2027-03-03 unit=Main location="Sennen Cove harbour, Sennen" call=07:00 wrap=18:30 notes="Low water 11:42. Slipway shots before 10:00. Water safety boat on station 08:00-13:00."
@@ -111,6 +113,34 @@ public enum DemoJournal {
         strip add id=s19 day=d6 scene=19 ie=INT set="Keeper's cottage - front room" dn=DAY pages=1/8 synopsis="Mara packs the log in her bag - then takes it out again." cast="1"
         strip add id=s20 scene=20 ie=EXT set="Lighthouse - cliff edge" dn=DAWN pages=4/8 synopsis="Epilogue: the lamp goes out as the sun rises." cast="1,2" notes="Dropped from schedule v2 - needs a real dawn. Pickup if budget allows."
         strip add id=s9a scene=9A ie=INT set="Harbourmaster's hut" dn=DAY pages=1/8 synopsis="Insert: tide table on the wall." cast="5" notes="Insert - grab on any day with the hut dressed."
+
+        # Meal break and company move banners on the board.
+        banner add id=bn1 board=main text="Lunch 13:00 - chapel hall" kind=meal after=s3
+        banner add id=bn2 board=main text="Unit moves to Sennen Cove harbour" kind=move before=d3
+
+        # Key kit and the bookings desk: crew and kit days, cast travel.
+        kit add id=kt-cam name="Camera package (Alexa Mini LF)" category=camera supplier="Kernow Camera Hire"
+        kit add id=kt-boat name="Safety boat + cox" category=marine supplier="Sennen Cove Boat Co"
+        kit add id=kt-rain name="Rain towers x2" category=SFX supplier="Penwith Effects"
+        booking add id=bk01 who=kt-cam date=2027-03-01 code=SW
+        booking add id=bk02 who=kt-cam date=2027-03-02 code=W
+        booking add id=bk03 who=kt-cam date=2027-03-03 code=W
+        booking add id=bk04 who=kt-cam date=2027-03-04 code=W
+        booking add id=bk05 who=kt-cam date=2027-03-05 code=W
+        booking add id=bk06 who=kt-cam date=2027-03-08 code=WF
+        booking add id=bk07 who=kt-boat date=2027-03-03 code=SWF
+        booking add id=bk08 who=kt-rain date=2027-03-05 code=SWF
+        booking add id=bk09 who=cr-dp date=2027-03-01 code=SW
+        booking add id=bk10 who=cr-dp date=2027-03-02 code=W
+        booking add id=bk11 who=cr-dp date=2027-03-03 code=W
+        booking add id=bk12 who=cr-dp date=2027-03-04 code=W
+        booking add id=bk13 who=cr-dp date=2027-03-05 code=W
+        booking add id=bk14 who=cr-dp date=2027-03-08 code=WF
+        booking add id=bk15 who=cr-gf date=2027-03-04 code=SW notes="Rig lamp effect for sc 16"
+        booking add id=bk16 who=cr-gf date=2027-03-05 code=WF
+        booking add id=bk17 who=cr-chap date=2027-03-03 code=SW
+        booking add id=bk18 who=cr-chap date=2027-03-04 code=WF
+        booking add id=bk19 who=cr-mara date=2027-02-26 code=T notes="Train from London"
 
         # --- clearances log ---
         clearance add id=cl01 title="\"The Keeper's Lament\" - sync licence" type=music licensor="Halyard Music Publishing" contact="Rachel Moss, rachel.moss@example.co.uk" status=quoted fee=450.00 media="Festivals, online, broadcast" territory="World" term="Perpetuity" due=2027-02-22 notes="Quote received 15 Feb; long-form still to come. Used in sc 12 (tape playback)."

@@ -1,0 +1,84 @@
+/// Something in the schedule that will go wrong on the day.
+public struct Conflict: Sendable, Equatable {
+    public enum Kind: String, Sendable { case doubleBooked = "double-booked", unavailable, turnaround, longDay = "long day" }
+    public var kind: Kind
+    public var date: CalendarDate?
+    /// The shoot day it is on (in this production), if any.
+    public var day: RecordID?
+    /// Strips it touches (an unavailable cast member's scenes).
+    public var strips: [RecordID]
+    public var message: String
+}
+
+extension Model {
+    /// Unavailable cast and crew on their working days, short turnarounds, long days.
+    public func conflicts(board: RecordID) -> [Conflict] {
+        var out: [Conflict] = []
+        let layout = self.layout(of: board)
+        let dood = dayOutOfDays(board: board)
+        for row in dood.rows where row.kind != .kit {
+            guard let person = crew[row.who] else { continue }
+            let off = person.unavailableDates
+            guard !off.isEmpty else { continue }
+            for (i, code) in row.codes.enumerated() where !code.isEmpty && code != "D" {
+                guard let date = dood.columns[i].date, off.contains(date) else { continue }
+                let day = layout.days[i]
+                let scenes = day.strips.filter { strips[$0]?.castNumbers.contains(row.number) == true && !row.number.isEmpty }
+                let what = scenes.isEmpty ? "booked (\(code))" : "in scene " + scenes.compactMap { strips[$0]?.scene }.joined(separator: ", ")
+                out.append(Conflict(kind: .unavailable, date: date, day: day.id, strips: scenes,
+                                    message: "\(person.name) is not available on \(date.short) (day \(day.number)) but is \(what)"))
+            }
+        }
+        let dated = layout.days.compactMap { d -> (BoardLayout.Day, ShootDay, CalendarDate)? in
+            guard let sd = days[d.id], let date = d.date else { return nil }
+            return (d, sd, date)
+        }
+        for (d, sd, date) in dated {
+            if let len = sd.lengthMinutes, len > production.maxDayMinutes {
+                out.append(Conflict(kind: .longDay, date: date, day: d.id, strips: [],
+                                    message: "day \(d.number) (\(date.short)) runs \(Model.hours(len)) from call to wrap; the rule is \(production.maxDay) hours"))
+            }
+        }
+        for ((a, sa, da), (b, sb, db)) in zip(dated, dated.dropFirst()) {
+            guard let wrap = sa.wrap, let call = sb.call, let callA = sa.call else { continue }
+            let wrapAt = Int(da.dayNumber) * 1440 + wrap.minutes + (wrap.minutes < callA.minutes ? 1440 : 0)
+            let callAt = Int(db.dayNumber) * 1440 + call.minutes
+            let rest = callAt - wrapAt
+            if rest < production.restMinutes {
+                out.append(Conflict(kind: .turnaround, date: db, day: b.id, strips: [],
+                                    message: "only \(Model.hours(rest)) between day \(a.number)'s wrap (\(wrap)) and day \(b.number)'s call (\(call), \(db.short)); the rule is \(production.rest) hours"))
+            }
+        }
+        return out
+    }
+
+    static func hours(_ minutes: Int) -> String {
+        minutes % 60 == 0 ? "\(minutes / 60)h" : "\(minutes / 60)h\(pad(minutes % 60, 2))"
+    }
+
+    /// People and kit working on the same date in two productions (matched by name).
+    public static func crossProductionConflicts(_ productions: [(name: String, model: Model)]) -> [Conflict] {
+        struct Use { var production: String; var code: String }
+        var uses: [String: [CalendarDate: [Use]]] = [:]
+        var display: [String: String] = [:]
+        for (name, m) in productions {
+            let dood = m.dayOutOfDays(board: m.activeBoard.id)
+            for row in dood.rows {
+                let key = row.name.lowercased().trimmingWhitespace()
+                display[key] = row.name
+                for (i, code) in row.codes.enumerated() where !code.isEmpty && code != "D" {
+                    if let date = dood.columns[i].date { uses[key, default: [:]][date, default: []].append(Use(production: name, code: code)) }
+                }
+            }
+        }
+        var out: [Conflict] = []
+        for key in uses.keys.sorted() {
+            for (date, list) in uses[key]!.sorted(by: { $0.key < $1.key }) where Set(list.map(\.production)).count > 1 {
+                let where_ = list.map { "\($0.production) (\($0.code))" }.joined(separator: " and ")
+                out.append(Conflict(kind: .doubleBooked, date: date, day: nil, strips: [],
+                                    message: "\(display[key] ?? key) is booked on \(date.short) \(date.components.year) in \(where_)"))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,97 @@
+import ArgumentParser
+import CoordModel
+import CoordUI
+
+/// `coord report ...`: what the office prints and sends.
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print a report from a journal (text, or CSV with --csv).",
+        subcommands: [DaysReport.self, DoodReport.self, ConflictsReport.self])
+}
+
+/// Reads a journal for a report; says what is wrong and exits 1 if it cannot.
+func loadForReport(_ path: String) throws -> Model {
+    do {
+        guard let bytes = try JournalReader.readBytes(path: path) else {
+            complain("\(path): no such file")
+            throw ExitCode(1)
+        }
+        let loaded = try JournalReader.replay(bytes, path: path)
+        if let torn = loaded.torn { complain("\(path):\(torn.line): the last line is unfinished (a write cut short) and is left out") }
+        return loaded.model
+    } catch let e as JournalError {
+        complain(e.description)
+        throw ExitCode(1)
+    }
+}
+
+func pickBoard(_ m: Model, _ name: String?, _ path: String) throws -> Board {
+    guard let b = m.board(named: name) else {
+        complain("\(path): no board '\(name ?? "")' (boards: \(m.boards.values.map(\.name).joined(separator: ", ")))")
+        throw ExitCode(1)
+    }
+    return b
+}
+
+func emit(_ table: ReportTable, csv: Bool) {
+    // Data is shown inert: a control character in a name never reaches the terminal raw.
+    print(csv ? table.csv : table.text.split(separator: "\n").map { TextWidth.inert(String($0)) }.joined(separator: "\n") + "\n",
+          terminator: "")
+}
+
+struct DaysReport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "days", abstract: "Shoot days: date, location, call, wrap, strips and pages in eighths.")
+    @Argument(help: "The journal.") var file: String
+    @Option(help: "The board (id or name); default: the active board.") var board: String?
+    @Flag(help: "CSV instead of a text table.") var csv = false
+
+    func run() throws {
+        let m = try loadForReport(file)
+        emit(m.daysReport(board: try pickBoard(m, board, file).id), csv: csv)
+    }
+}
+
+struct DoodReport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dood", abstract: "Day out of days: each cast member, crew member and kit item by shoot day, with totals.")
+    @Argument(help: "The journal.") var file: String
+    @Option(help: "The board (id or name); default: the active board.") var board: String?
+    @Flag(help: "CSV instead of a text table.") var csv = false
+
+    func run() throws {
+        let m = try loadForReport(file)
+        emit(m.doodReport(board: try pickBoard(m, board, file).id), csv: csv)
+    }
+}
+
+struct ConflictsReport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "conflicts",
+        abstract: "Unavailable people on working days, short turnarounds, long days; with several journals, people and kit booked in two productions on one date.",
+        discussion: "Exits 1 when there is any conflict, so a script can check a schedule.")
+    @Argument(help: "One or more journals (parallel productions).") var files: [String]
+    @Flag(help: "CSV instead of text.") var csv = false
+
+    func run() throws {
+        guard !files.isEmpty else { complain("report conflicts needs at least one journal"); throw ExitCode(2) }
+        var productions: [(name: String, model: Model)] = []
+        var rows: [[String]] = []
+        for f in files {
+            let m = try loadForReport(f)
+            let name = m.production.title.isEmpty ? f : m.production.title
+            productions.append((name, m))
+            for c in m.conflicts(board: m.activeBoard.id) {
+                rows.append([name, c.kind.rawValue, c.date?.description ?? "", c.message])
+            }
+        }
+        if productions.count > 1 {
+            for c in Model.crossProductionConflicts(productions) {
+                rows.append(["(all)", c.kind.rawValue, c.date?.description ?? "", c.message])
+            }
+        }
+        if rows.isEmpty && !csv { print("no conflicts"); return }
+        emit(ReportTable(header: ["production", "kind", "date", "what"], rows: rows), csv: csv)
+        if !rows.isEmpty { throw ExitCode(1) }
+    }
+}
