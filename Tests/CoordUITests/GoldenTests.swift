@@ -45,6 +45,15 @@ func expectGolden(_ canvas: Canvas, _ name: String, sourceLocation: SourceLocati
         expectGolden(s.render(), "costs-80x24")
     }
 
+    @Test func dayOutOfDaysGrid() throws {
+        let (s, _) = try demoSession(width: 100, height: 30)
+        s.handle(.char("v"))
+        s.handle(.char("j")); s.handle(.char("j")); s.handle(.char("j")); s.handle(.char("j"))
+        s.handle(.char("l")); s.handle(.char("l"))
+        s.message = nil
+        expectGolden(s.render(), "grid-100x30")
+    }
+
     @Test func addFormAt100x30() throws {
         let (s, _) = try demoSession(width: 100, height: 30)
         s.focus(.crew)

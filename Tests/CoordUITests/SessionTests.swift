@@ -93,6 +93,49 @@ import Testing
         #expect(s.message?.text.contains("heading") == true)
     }
 
+    @Test func stripsMoveBetweenDaysAndTheBoardReDatesAndReTotals() throws {
+        let (s, path) = try demoSession()
+        // Scene 3 is the second strip of day 1.
+        s.select(id: "s3")
+        s.handle(.char(">"))
+        #expect(s.message?.text == "saved: strip move scene 3 (s3)")
+        let layout = s.model.layout(of: "main")
+        #expect(layout.days[0].pages.description == "3 2/8" && layout.days[1].pages.description == "5 2/8")
+        #expect(layout.days[1].strips.last == "s3", "to the end of the next day")
+        s.handle(.char("K"))
+        #expect(s.model.layout(of: "main").days[1].strips.suffix(2) == ["s3", "s13"], "K moves it up one place")
+        s.handle(.char("b"))
+        #expect(s.model.layout(of: "main").boneyard.contains("s3"))
+        s.handle(.char("b"))
+        #expect(s.model.layout(of: "main").days.last?.strips.last == "s3", "b brings it back to the last day")
+        // A holiday on day 2's date pushes day 2 and everything after it one working day on.
+        let before = s.model.layout(of: "main").days.map { $0.date! }
+        s.run(commandLine: "calendar add date=\(before[1]) kind=holiday name=\"Bank holiday\"")
+        let after = s.model.layout(of: "main").days.map { $0.date! }
+        #expect(after[0] == before[0] && after[1] == before[2] && after[3] == before[4])
+        let journal = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(journal.contains("strip move id=s3 day=d2"))
+        let reopened = try ProductionStore.open(path: path, clock: s.store.clock).0
+        #expect(reopened.model.layout(of: "main").days.map(\.date) == s.model.layout(of: "main").days.map(\.date))
+    }
+
+    @Test func theGridCyclesACrewCodeAndLeavesCastToTheStrips() throws {
+        let (s, _) = try demoSession()
+        s.handle(.char("v"))
+        #expect(s.render().text.contains("D1   D2"))
+        s.select(id: "cr-jo")
+        s.handle(.char("l"))
+        s.handle(.char(" "))
+        #expect(s.message?.text.hasPrefix("saved: booking add Jo Alder W on") == true)
+        s.handle(.char(" "))
+        #expect(s.model.bookings.values.contains { $0.who == "cr-jo" && $0.code == "H" })
+        s.select(id: "cr-mara")
+        s.handle(.char(" "))
+        #expect(s.message?.text.contains("because of the strips") == true)
+        s.handle(.char("J"))
+        #expect(s.message?.text.contains("stripboard") == true, "board keys say why they are off in the grid")
+    }
+
     @Test func keysDocIsGeneratedFromTheActionTable() throws {
         let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/KEYS.md").path

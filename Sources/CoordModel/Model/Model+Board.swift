@@ -88,9 +88,14 @@ extension Model {
         case .before(let x):
             b.items.insert(id, at: b.items.firstIndex(of: x) ?? b.items.count)
         case .endOfDay(let d):
-            var i = (b.items.firstIndex(of: d) ?? b.items.count - 1) + 1
-            while i < b.items.count, nounOf[b.items[i]] != .day { i += 1 }
-            b.items.insert(id, at: min(i, b.items.count))
+            // After the day's last strip (banners after it, such as a company move, stay last).
+            let start = b.items.firstIndex(of: d) ?? b.items.count - 1
+            var i = start + 1, at = start + 1
+            while i < b.items.count, nounOf[b.items[i]] != .day {
+                if nounOf[b.items[i]] == .strip { at = i + 1 }
+                i += 1
+            }
+            b.items.insert(id, at: min(at, b.items.count))
         case .boneyard:
             break
         }

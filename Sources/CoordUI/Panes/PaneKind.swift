@@ -34,6 +34,9 @@ public enum PaneKind: Int, Sendable, CaseIterable, Hashable {
 /// The budget pane shows the chart of accounts or the cost entries.
 public enum BudgetView: Sendable { case accounts, costs }
 
+/// The schedule pane shows the stripboard or the day-out-of-days grid.
+public enum ScheduleView: Sendable { case board, grid }
+
 /// Everything a pane needs to build its table.
 public struct PaneContext: Sendable {
     public var model: Model
@@ -41,12 +44,15 @@ public struct PaneContext: Sendable {
     public var budgetView: BudgetView
     /// The board the schedule pane shows.
     public var board: RecordID
+    public var scheduleView: ScheduleView = .board
 }
 
 extension PaneKind {
     public func table(_ ctx: PaneContext) -> Table {
         switch self {
-        case .schedule: return ScheduleTable.build(ctx.model, board: ctx.board)
+        case .schedule:
+            return ctx.scheduleView == .board ? ScheduleTable.build(ctx.model, board: ctx.board)
+                : GridTable.build(ctx.model, board: ctx.board)
         case .crew: return CrewTable.build(ctx.model)
         case .budget: return ctx.budgetView == .accounts ? BudgetTable.accounts(ctx.model) : BudgetTable.costs(ctx.model)
         case .clearances: return ClearanceTable.build(ctx.model, today: ctx.today)
@@ -66,7 +72,10 @@ extension PaneKind {
     /// What needs attention, for the tab bar ("3 over"), or nil.
     public func alert(_ m: Model, today: CalendarDate) -> String? {
         switch self {
-        case .schedule, .crew:
+        case .schedule:
+            let n = m.conflicts(board: m.activeBoard.id).count
+            return n > 0 ? "!\(n) conflict\(n == 1 ? "" : "s")" : nil
+        case .crew:
             return nil
         case .budget:
             let n = m.overBudgetCodes().count
@@ -78,7 +87,7 @@ extension PaneKind {
     }
 
     /// Whether the alert is a problem (red) or only a reminder.
-    public var alertIsProblem: Bool { self == .budget || self == .clearances }
+    public var alertIsProblem: Bool { self != .crew }
 }
 
 func money(_ m: Money?) -> String { m.map(\.grouped) ?? "" }

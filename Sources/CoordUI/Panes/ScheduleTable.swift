@@ -9,15 +9,23 @@ enum ScheduleTable {
 
     static func build(_ m: Model, board: RecordID) -> Table {
         let layout = m.layout(of: board)
+        let conflicts = m.conflicts(board: board)
+        let clashing = Set(conflicts.flatMap(\.strips))
         var rows: [Row] = []
         for entry in layout.entries {
             switch entry {
             case .day(let i):
                 let d = layout.days[i]
                 guard let day = m.days[d.id] else { continue }
-                rows.append(Row(id: d.id, noun: .day, cells: [dayHeading(day, d, of: layout.days.count)], kind: .group))
+                let problems = conflicts.filter { $0.day == d.id && $0.strips.isEmpty }.map { "⚠ " + $0.kind.rawValue }
+                rows.append(Row(id: d.id, noun: .day, cells: [([dayHeading(day, d, of: layout.days.count)] + problems).joined(separator: " · ")],
+                                kind: .group))
             case .strip(let id, _):
-                if let s = m.strips[id] { rows.append(stripRow(s)) }
+                if let s = m.strips[id] {
+                    var row = stripRow(s)
+                    if clashing.contains(id) { row.mark = .alert; row.cells[0] += "!" }
+                    rows.append(row)
+                }
             case .banner(let id):
                 if let b = m.banners[id] {
                     let mark = b.kind == "meal" ? "Meal" : b.kind == "move" ? "Company move" : "Note"

@@ -55,32 +55,45 @@ public struct Table: Sendable {
         self.rows = rows
     }
 
+    /// Columns always shown at the left when the table scrolls sideways (the day-out-of-days names).
+    public var frozen = 0
+
+    /// The columns on screen when scrolled `scroll` columns to the right: frozen ones, then the rest.
+    public func visibleColumns(scroll: Int) -> [Int] {
+        guard frozen > 0 else { return Array(columns.indices) }
+        return Array(0..<min(frozen, columns.count)) + Array(min(columns.count, frozen + max(0, scroll))..<columns.count)
+    }
+
     /// Column widths for `width` columns of screen: minimums, then spare width by flex.
-    public func widths(for width: Int) -> [Int] {
-        var w = columns.map(\.width)
-        let used = w.reduce(0, +) + columns.count // one space before each column
+    public func widths(for width: Int, of visible: [Int]? = nil) -> [Int] {
+        let cols = (visible ?? Array(columns.indices)).map { columns[$0] }
+        var w = cols.map(\.width)
+        let used = w.reduce(0, +) + cols.count // one space before each column
         var spare = width - used
-        let flexTotal = columns.map(\.flex).reduce(0, +)
+        let flexTotal = cols.map(\.flex).reduce(0, +)
         if spare > 0 && flexTotal > 0 {
             let share = spare
-            for i in w.indices where columns[i].flex > 0 {
-                let add = share * columns[i].flex / flexTotal
+            for i in w.indices where cols[i].flex > 0 {
+                let add = share * cols[i].flex / flexTotal
                 w[i] += add; spare -= add
             }
-            if let last = columns.lastIndex(where: { $0.flex > 0 }) { w[last] += spare }
+            if let last = cols.lastIndex(where: { $0.flex > 0 }) { w[last] += spare }
         }
         return w
     }
 
-    /// Draws the header and the rows from `top` in the box (x, y, width, height).
+    /// Draws the header and the rows from `top` in the box (x, y, width, height), scrolled
+    /// `scroll` columns past the frozen ones; `selectedColumn` stands out in the selected row.
     public func draw(into c: inout Canvas, x: Int, y: Int, width: Int, height: Int,
-                     top: Int, selected: Int?, theme: Theme) {
-        let w = widths(for: width)
+                     top: Int, selected: Int?, theme: Theme, scroll: Int = 0, selectedColumn: Int? = nil) {
+        let vis = visibleColumns(scroll: scroll)
+        let w = widths(for: width, of: vis)
         var col = x
         c.fill(x, y, width, 1, theme.header)
-        for (i, column) in columns.enumerated() {
-            c.put(col + 1, y, TextWidth.fit(column.title, w[i], right: column.right), theme.header, maxWidth: x + width - col - 1)
-            col += w[i] + 1
+        for (k, i) in vis.enumerated() {
+            let style = i == selectedColumn ? Style(bold: true, reverse: true) : theme.header
+            c.put(col + 1, y, TextWidth.fit(columns[i].title, w[k], right: columns[i].right), style, maxWidth: max(0, x + width - col - 1))
+            col += w[k] + 1
         }
         guard height > 1 else { return }
         for line in 0..<(height - 1) {
@@ -111,9 +124,11 @@ public struct Table: Sendable {
                 continue
             }
             col = x
-            for (i, column) in columns.enumerated() where i < row.cells.count {
-                c.put(col + 1, ry, TextWidth.fit(row.cells[i], w[i], right: column.right), style, maxWidth: x + width - col - 1)
-                col += w[i] + 1
+            for (k, i) in vis.enumerated() where i < row.cells.count {
+                // The selected cell reads as the opposite of its row.
+                let cell = r == selected && i == selectedColumn ? Style(fg: style.fg, bold: true, reverse: false, underline: true) : style
+                c.put(col + 1, ry, TextWidth.fit(row.cells[i], w[k], right: columns[i].right), cell, maxWidth: max(0, x + width - col - 1))
+                col += w[k] + 1
             }
         }
     }

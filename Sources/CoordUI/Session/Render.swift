@@ -61,7 +61,20 @@ extension Session {
         if sel >= first + visible { first = sel - visible + 1 }
         first = max(0, min(first, max(0, t.rows.count - visible)))
         top[pane] = first
-        t.draw(into: &c, x: 0, y: y, width: width, height: h, top: first, selected: t.rows.isEmpty ? nil : sel, theme: theme)
+        if pane == .schedule && scheduleView == .grid {
+            let days = max(0, t.columns.count - t.frozen - 6)
+            gridColumn = max(0, min(gridColumn, days - 1))
+            // Keep the selected day in view: scroll so it is among the visible columns.
+            let fixedWidth = t.columns.prefix(t.frozen).map { $0.width + 1 }.reduce(0, +)
+            let fits = max(1, (width - fixedWidth) / 5)
+            if gridColumn < gridScroll { gridScroll = gridColumn }
+            if gridColumn >= gridScroll + fits - 1 { gridScroll = gridColumn - fits + 2 }
+            gridScroll = max(0, gridScroll)
+            t.draw(into: &c, x: 0, y: y, width: width, height: h, top: first, selected: t.rows.isEmpty ? nil : sel, theme: theme,
+                   scroll: gridScroll, selectedColumn: t.frozen + gridColumn)
+        } else {
+            t.draw(into: &c, x: 0, y: y, width: width, height: h, top: first, selected: t.rows.isEmpty ? nil : sel, theme: theme)
+        }
         if t.rows.isEmpty || (pane == .schedule && model.days.isEmpty && model.strips.isEmpty) {
             let hint = emptyHint()
             c.put(2, y + 3, hint, theme.dim, maxWidth: width - 4)
@@ -82,6 +95,12 @@ extension Session {
     /// The selected record's fields, label: value, over two lines.
     func drawDetail(_ c: inout Canvas, y: Int) {
         c.fill(0, y, width, 2, theme.text)
+        if pane == .schedule && scheduleView == .grid {
+            for (i, line) in gridDetail().prefix(2).enumerated() {
+                c.put(1, y + i, TextWidth.truncate(line, to: width - 2), i == 0 ? theme.text : theme.dim)
+            }
+            return
+        }
         guard let row = selectedRow, let id = row.id else {
             let what = pane != .budget ? "" : budgetView == .accounts ? "Totals across all accounts" : "Totals across all cost entries"
             c.put(1, y, what, theme.dim)
@@ -116,7 +135,10 @@ extension Session {
         c.fill(0, y, width, 1, theme.status)
         var left = " \(pane.title)"
         switch pane {
-        case .schedule: left += " · \(model.days.count) days · \(model.strips.count) strips · \(summary.pages) pgs"
+        case .schedule:
+            let b = model.boards[board]
+            left += " · " + (b?.name ?? board.raw) + (b?.isActive == true ? "" : " (not active)")
+            left += scheduleView == .grid ? " · grid" : " · \(summary.pages) pgs"
         case .crew: left += " · \(model.crew.count) people"
         case .budget: left += budgetView == .accounts ? " · accounts (v: costs)" : " · \(model.costs.count) costs (v: accounts)"
         case .clearances: left += " · \(model.clearances.count) items"

@@ -25,6 +25,10 @@ public final class Session {
     public var budgetView: BudgetView = .accounts
     /// The board the schedule shows; nil follows the active board.
     public var viewedBoard: RecordID?
+    public var scheduleView: ScheduleView = .board
+    /// The grid's selected shoot-day column (0 = day 1) and how far it is scrolled.
+    public var gridColumn = 0
+    var gridScroll = 0
     public var mode: Mode = .normal
     public var message: Message?
     public var width: Int
@@ -48,6 +52,7 @@ public final class Session {
         var view: BudgetView
         var today: CalendarDate
         var board: RecordID
+        var scheduleView: ScheduleView
     }
     var cache: [PaneKind: (key: TableKey, table: Table)] = [:]
     var summaryCache: (revision: Int, today: CalendarDate, summary: Summary)?
@@ -71,9 +76,9 @@ public final class Session {
     // MARK: tables and selection
 
     public func table(_ p: PaneKind) -> Table {
-        let key = TableKey(revision: revision, view: budgetView, today: today, board: board)
+        let key = TableKey(revision: revision, view: budgetView, today: today, board: board, scheduleView: scheduleView)
         if let c = cache[p], c.key == key { return c.table }
-        let t = p.table(PaneContext(model: model, today: today, budgetView: budgetView, board: board))
+        let t = p.table(PaneContext(model: model, today: today, budgetView: budgetView, board: board, scheduleView: scheduleView))
         cache[p] = (key, t)
         return t
     }
@@ -157,10 +162,22 @@ public final class Session {
         let m = model
         if let r = m.crew[id] { return r.name }
         if let r = m.strips[id] { return "scene \(r.scene)" }
-        if let r = m.days[id] { return r.date.map { "day \($0.short)" } ?? "day" }
+        if m.days[id] != nil {
+            let layout = m.layout(of: RecordID(m.days[id]!.board))
+            if let d = layout.days.first(where: { $0.id == id }) { return "day \(d.number)" + (d.date.map { " (\($0.short))" } ?? "") }
+            return "day"
+        }
         if let r = m.accounts[id] { return "\(r.code) \(r.description)" }
         if let r = m.costs[id] { return "\(r.vendor) \(r.amount.map(\.grouped) ?? "")" }
         if let r = m.clearances[id] { return r.title }
+        if let r = m.kit[id] { return r.name }
+        if let r = m.banners[id] { return "banner \(r.text)" }
+        if let r = m.boards[id] { return "board \(r.name)" }
+        if let r = m.calendar[id] { return "\(r.kind) \(r.date.map(\.short) ?? "")" }
+        if let r = m.bookings[id] {
+            let who = label(of: RecordID(r.who)) ?? r.who
+            return "\(who) \(r.code) on \(r.date.map(\.short) ?? "")"
+        }
         return nil
     }
 
