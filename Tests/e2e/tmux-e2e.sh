@@ -82,6 +82,26 @@ if wait_for "Committed"; then ok "Tab goes to the budget pane"; else fail "Tab g
 keys q; gone >/dev/null
 [ -f "$WORK/data/coord/demo.journal" ] && ok "--demo writes a real journal" || fail "--demo writes a real journal"
 
+# 3b. The stripboard: a strip moved to another day re-totals both days and the grid, and survives a restart.
+S="$WORK/board.journal"
+"$COORD" demo "$S" >/dev/null
+start 100x30 "$COORD" "$S"
+wait_for "Day 1 of 6" >/dev/null
+keys j j   # scene 3, day 1's second strip
+wait_for "Mara finds the keeper" >/dev/null
+keys '>'
+if wait_for "saved: strip move scene 3" && wait_for "3 2/8 pgs · 3 strips" && screen | grep -q "Day 2 of 6 .* 5 2/8 pgs · 5 strips"; then
+  ok "> moves a strip to the next day and re-totals both days"; else fail "> moves a strip to the next day"; fi
+keys v
+if wait_for "D1   D2" && wait_for "Work Hold"; then ok "v shows the day-out-of-days grid"; else fail "v shows the grid"; fi
+keys q; gone >/dev/null
+start 100x30 "$COORD" "$S"
+if wait_for "Day 2 of 6" && screen | grep -q "Day 2 of 6 .* 5 2/8 pgs · 5 strips"; then ok "the move survives a restart"; else fail "the move survives a restart"; fi
+keys q; gone >/dev/null
+if "$COORD" report days "$S" | grep -qE "^ +2 .* 5 +5 2/8"; then ok "coord report days shows the new day totals"; else fail "coord report days shows the new totals"; fi
+"$COORD" report conflicts "$S" >/dev/null; rc=$?
+[ $rc -eq 1 ] && ok "coord report conflicts exits 1 on the demo's conflicts" || fail "coord report conflicts exit status ($rc)"
+
 # 4. Too small, then enlarged: says so, then recovers.
 start 100x30 "$COORD" "$J"
 wait_for "1 Schedule" >/dev/null

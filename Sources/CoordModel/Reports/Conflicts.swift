@@ -65,7 +65,7 @@ extension Model {
             let dood = m.dayOutOfDays(board: m.activeBoard.id)
             for row in dood.rows {
                 let key = row.name.lowercased().trimmingWhitespace()
-                display[key] = row.name
+                if display[key] == nil { display[key] = row.name }
                 for (i, code) in row.codes.enumerated() where !code.isEmpty && code != "D" {
                     if let date = dood.columns[i].date { uses[key, default: [:]][date, default: []].append(Use(production: name, code: code)) }
                 }
