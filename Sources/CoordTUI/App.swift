@@ -30,13 +30,14 @@ final class SignalWatch {
 
 enum App {
     /// Runs the full-screen app on an open store until q, a signal, or a hang-up.
-    static func run(store: ProductionStore, notes: [String]) throws -> Int32 {
+    static func run(stores: [ProductionStore], notes: [String]) throws -> Int32 {
         let signals = SignalWatch()
         let noColour = getenv("NO_COLOR").map { String(cString: $0) }.map { !$0.isEmpty } ?? false
         let term = try Terminal(useColour: !noColour)
         let size = term.size
-        let session = Session(store: store, theme: noColour ? .monochrome : .colour, width: size.width, height: size.height)
-        session.message = Message(notes.isEmpty ? "\(store.path) · every change is saved as you make it · ? for help" : notes.joined(separator: " · "),
+        let session = Session(stores: stores, theme: noColour ? .monochrome : .colour, width: size.width, height: size.height)
+        let opening = stores.count > 1 ? "\(stores.count) productions (p switches)" : stores[0].path
+        session.message = Message(notes.isEmpty ? "\(opening) · every change is saved as you make it · ? for help" : notes.joined(separator: " · "),
                                   notes.isEmpty ? .info : .error)
         var dirty = true
         var exitSignal: Int32 = 0

@@ -16,7 +16,7 @@ struct Coord: ParsableCommand {
         Change a journal from a script:        coord do FILE 'crew add name="Zoë Müller" role="1st AC" dept=Camera'
         The journal format is in docs/JOURNAL.md; the keys in docs/KEYS.md.
         """,
-        subcommands: [Open.self, Do.self, Check.self, Report.self, Demo.self, Keys.self],
+        subcommands: [Open.self, Do.self, Check.self, Report.self, Demo.self, Keys.self, Bench.self],
         defaultSubcommand: Open.self
     )
 }
@@ -34,7 +34,7 @@ struct Open: ParsableCommand {
     @Flag(name: .long, help: "Open the bundled demo production (a real journal: edits persist; its path is printed).")
     var demo = false
 
-    @Argument(help: "The journal to open; created with mode 0600 if it does not exist.")
+    @Argument(help: "The journals to open (several: parallel productions side by side); created with mode 0600 if missing.")
     var files: [String] = []
 
     func run() throws {
@@ -42,10 +42,10 @@ struct Open: ParsableCommand {
             complain("not a terminal: the full-screen app needs one (in scripts use `coord do` and `coord check`)")
             throw ExitCode(2)
         }
-        var path: String
+        var paths: [String]
         var notes: [String] = []
         if demo {
-            path = try Open.demoPath()
+            let path = try Open.demoPath()
             if access(path, F_OK) != 0 {
                 do { try DemoJournal.write(to: path) } catch { complain(error.description); throw ExitCode(1) }
                 notes.append("demo journal written to \(path)")
@@ -53,36 +53,35 @@ struct Open: ParsableCommand {
                 notes.append("demo journal \(path) (your edits are kept; `coord demo PATH` writes a fresh copy)")
             }
             print("Coord demo journal: \(path)")
+            paths = [path] + files
         } else {
-            guard let first = files.first else {
+            guard !files.isEmpty else {
                 print(Coord.helpMessage())
                 throw ExitCode(2)
             }
-            if files.count > 1 {
-                complain("one journal at a time for now (parallel productions side by side are not built yet)")
-                throw ExitCode(2)
-            }
-            path = first
+            paths = files
         }
-        let store: ProductionStore
-        do {
-            let (s, warnings) = try ProductionStore.open(path: path, create: true)
-            store = s
-            // The app makes the file at once, so the path it shows is real.
-            try store.createFile()
-            notes = warnings.map { $0.contains("is new") ? "\(path): a new journal" : $0 } + notes
-        } catch {
-            complain(error.description)
-            throw ExitCode(1)
+        var stores: [ProductionStore] = []
+        for path in paths {
+            do {
+                let (s, warnings) = try ProductionStore.open(path: path, create: true)
+                // The app makes the file at once, so the path it shows is real.
+                try s.createFile()
+                stores.append(s)
+                notes += warnings.map { $0.contains("is new") ? "\(path): a new journal" : $0 }
+            } catch {
+                complain(error.description)
+                throw ExitCode(1)
+            }
         }
         let status: Int32
         do {
-            status = try App.run(store: store, notes: notes)
+            status = try App.run(stores: stores, notes: notes)
         } catch {
             complain("\(error)")
             throw ExitCode(2)
         }
-        if demo { print("Coord demo journal: \(path)") }
+        if demo { print("Coord demo journal: \(paths[0])") }
         if status != 0 { throw ExitCode(status) }
     }
 

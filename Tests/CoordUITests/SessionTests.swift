@@ -136,6 +136,26 @@ import Testing
         #expect(s.message?.text.contains("stripboard") == true, "board keys say why they are off in the grid")
     }
 
+    @Test func parallelProductionsSwitchAndShareAGrid() throws {
+        let (s1, _) = try demoSession()
+        let dir = NSTemporaryDirectory() + "coord-ui-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let other = try ProductionStore.open(path: dir + "/b.journal", clock: s1.store.clock).0
+        // The DP is also on a commercial shooting the demo's day 2.
+        try other.perform(lines: ["production set title=\"Pasty Advert\"", "board set id=main start=2027-03-02",
+                                  "day add id=x1", "crew add id=dp name=\"Zoë Marchetti\" dept=Camera",
+                                  "booking add who=dp date=2027-03-02 code=SWF"])
+        let s = Session(stores: [s1.store, other], theme: .monochrome, width: 100, height: 30)
+        s.handle(.char("p"))
+        #expect(s.model.production.title == "Pasty Advert")
+        #expect(s.render().row(28).contains("[B] Schedule"))
+        s.handle(.char("v")); s.handle(.char("v"))
+        let screen = s.render().text
+        #expect(screen.contains("Zoë Marchetti") && screen.contains("AB!!"), "the combined grid shows the clash")
+        s.handle(.char("p"))
+        #expect(s.model.production.title == "The Lighthouse Keeper's Daughter")
+    }
+
     @Test func keysDocIsGeneratedFromTheActionTable() throws {
         let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/KEYS.md").path

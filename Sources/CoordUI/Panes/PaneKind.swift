@@ -35,7 +35,7 @@ public enum PaneKind: Int, Sendable, CaseIterable, Hashable {
 public enum BudgetView: Sendable { case accounts, costs }
 
 /// The schedule pane shows the stripboard or the day-out-of-days grid.
-public enum ScheduleView: Sendable { case board, grid }
+public enum ScheduleView: Sendable { case board, grid, combined }
 
 /// Everything a pane needs to build its table.
 public struct PaneContext: Sendable {
@@ -52,7 +52,7 @@ extension PaneKind {
         switch self {
         case .schedule:
             return ctx.scheduleView == .board ? ScheduleTable.build(ctx.model, board: ctx.board)
-                : GridTable.build(ctx.model, board: ctx.board)
+                : GridTable.build(ctx.model, board: ctx.board) // .combined is built by the Session, which holds every production
         case .crew: return CrewTable.build(ctx.model)
         case .budget: return ctx.budgetView == .accounts ? BudgetTable.accounts(ctx.model) : BudgetTable.costs(ctx.model)
         case .clearances: return ClearanceTable.build(ctx.model, today: ctx.today)

@@ -71,8 +71,15 @@ public struct Action {
                 s.budgetView = s.budgetView == .accounts ? .costs : .accounts
             },
             Action("board-grid", [.char("v")], panes: [.schedule], hint: "board/grid",
-                   "switch between the stripboard and the day-out-of-days grid") { s in
-                s.scheduleView = s.scheduleView == .board ? .grid : .board
+                   "switch between the stripboard, the day-out-of-days grid and (with several productions) the combined grid") { s in
+                switch s.scheduleView {
+                case .board: s.scheduleView = .grid
+                case .grid: s.scheduleView = s.stores.count > 1 ? .combined : .board
+                case .combined: s.scheduleView = .board
+                }
+            },
+            Action("next-production", [.char("p")], hint: nil, "show the next production (coord FILE1 FILE2 ...)") {
+                $0.switchProduction(by: 1)
             },
             Action("move-down", [.char("J")], panes: [.schedule], "move the strip, day break or banner down one place",
                    disabled: Session.needsBoardItem) { $0.moveSelected(by: 1) },
@@ -87,7 +94,7 @@ public struct Action {
             Action("day-break", [.char("B")], panes: [.schedule], "insert a day break: a new shoot day starts at the strip",
                    disabled: Session.needsStrip) { $0.insertDayBreak() },
             Action("banner", [.char("m")], panes: [.schedule], "add a banner (meal, company move, note) after the line",
-                   disabled: { $0.scheduleView == .grid ? "that works on the stripboard (v switches back)" : nil }) { $0.addBanner() },
+                   disabled: { $0.scheduleView != .board ? "that works on the stripboard (v switches back)" : nil }) { $0.addBanner() },
             Action("previous-board", [.char("[")], panes: [.schedule], "show the previous board (scenario)") { $0.cycleBoard(by: -1) },
             Action("next-board", [.char("]")], panes: [.schedule], "show the next board (scenario)") { $0.cycleBoard(by: 1) },
             Action("activate-board", [.char("*")], panes: [.schedule], "make the board on screen the active one") { $0.activateBoard() },
@@ -97,7 +104,7 @@ public struct Action {
                    disabled: Session.needsGrid) { $0.gridColumn += 1 },
             Action("cycle-code", [.char(" ")], panes: [.schedule], hint: "code",
                    "grid: cycle a crew or kit member's code on the day (W H T R F SW WF SWF D PU, none)",
-                   disabled: Session.needsGrid) { $0.cycleCode() },
+                   disabled: Session.needsOwnGrid) { $0.cycleCode() },
             Action("help", [.char("?"), .function(1)], hint: "help", "show every key") { $0.mode = .help(top: 0) },
             Action("redraw", [.ctrl("l")], "redraw the screen") { $0.wantsFullRedraw = true },
             Action("quit", [.char("q")], hint: "quit", "quit (every change is already saved)") { $0.wantsQuit = true },

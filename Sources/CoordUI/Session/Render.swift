@@ -61,12 +61,12 @@ extension Session {
         if sel >= first + visible { first = sel - visible + 1 }
         first = max(0, min(first, max(0, t.rows.count - visible)))
         top[pane] = first
-        if pane == .schedule && scheduleView == .grid {
-            let days = max(0, t.columns.count - t.frozen - 6)
+        if pane == .schedule && scheduleView != .board {
+            let days = max(0, t.columns.count - t.frozen - (scheduleView == .grid ? 6 : 0))
             gridColumn = max(0, min(gridColumn, days - 1))
             // Keep the selected day in view: scroll so it is among the visible columns.
             let fixedWidth = t.columns.prefix(t.frozen).map { $0.width + 1 }.reduce(0, +)
-            let fits = max(1, (width - fixedWidth) / 5)
+            let fits = max(1, (width - fixedWidth) / (scheduleView == .grid ? 5 : 8))
             if gridColumn < gridScroll { gridScroll = gridColumn }
             if gridColumn >= gridScroll + fits - 1 { gridScroll = gridColumn - fits + 2 }
             gridScroll = max(0, gridScroll)
@@ -95,6 +95,14 @@ extension Session {
     /// The selected record's fields, label: value, over two lines.
     func drawDetail(_ c: inout Canvas, y: Int) {
         c.fill(0, y, width, 2, theme.text)
+        if pane == .schedule && scheduleView == .combined {
+            let legend = stores.enumerated().map { i, s in
+                "\(String(UnicodeScalar(UInt8(65 + i % 26)))) = \(s.model.production.title.isEmpty ? s.path : s.model.production.title)"
+            }.joined(separator: " · ")
+            c.put(1, y, TextWidth.truncate(legend, to: width - 2), theme.text)
+            c.put(1, y + 1, TextWidth.truncate("People and kit in more than one production; !! = working in two on the same day", to: width - 2), theme.dim)
+            return
+        }
         if pane == .schedule && scheduleView == .grid {
             for (i, line) in gridDetail().prefix(2).enumerated() {
                 c.put(1, y + i, TextWidth.truncate(line, to: width - 2), i == 0 ? theme.text : theme.dim)
@@ -133,12 +141,12 @@ extension Session {
 
     func drawStatus(_ c: inout Canvas, y: Int) {
         c.fill(0, y, width, 1, theme.status)
-        var left = " \(pane.title)"
+        var left = stores.count > 1 ? " [\(String(UnicodeScalar(UInt8(65 + current % 26))))] \(pane.title)" : " \(pane.title)"
         switch pane {
         case .schedule:
             let b = model.boards[board]
             left += " · " + (b?.name ?? board.raw) + (b?.isActive == true ? "" : " (not active)")
-            left += scheduleView == .grid ? " · grid" : " · \(summary.pages) pgs"
+            left += scheduleView == .grid ? " · grid" : scheduleView == .combined ? " · all productions" : " · \(summary.pages) pgs"
         case .crew: left += " · \(model.crew.count) people"
         case .budget: left += budgetView == .accounts ? " · accounts (v: costs)" : " · \(model.costs.count) costs (v: accounts)"
         case .clearances: left += " · \(model.clearances.count) items"

@@ -4,7 +4,7 @@ import CoordModel
 extension Session {
     /// Why a stripboard action cannot run, or nil.
     static func needsBoardItem(_ s: Session) -> String? {
-        if s.scheduleView == .grid { return "that works on the stripboard (v switches back)" }
+        if s.scheduleView != .board { return "that works on the stripboard (v switches back)" }
         guard let row = s.selectedRow, row.id != nil, let noun = row.noun, noun.isPlaced else {
             return "select a strip, day break or banner"
         }
@@ -17,7 +17,12 @@ extension Session {
     }
 
     static func needsGrid(_ s: Session) -> String? {
-        s.scheduleView == .grid ? nil : "that works in the grid (v shows it)"
+        s.scheduleView != .board ? nil : "that works in the grid (v shows it)"
+    }
+
+    static func needsOwnGrid(_ s: Session) -> String? {
+        s.scheduleView == .grid ? nil : s.scheduleView == .combined
+            ? "the combined grid only shows; book people in a production's own grid" : "that works in the grid (v shows it)"
     }
 
     /// Runs one journal command made from words, saying what happened.

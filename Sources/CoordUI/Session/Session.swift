@@ -19,7 +19,10 @@ public enum Mode: Sendable {
 
 /// The running app: the open production, and every piece of screen state. No curses here.
 public final class Session {
-    public let store: ProductionStore
+    /// The productions open side by side (`coord FILE1 FILE2 ...`); one is on screen.
+    public let stores: [ProductionStore]
+    public private(set) var current = 0
+    public var store: ProductionStore { stores[current] }
     public var theme: Theme
     public private(set) var pane: PaneKind = .schedule
     public var budgetView: BudgetView = .accounts
@@ -53,12 +56,18 @@ public final class Session {
         var today: CalendarDate
         var board: RecordID
         var scheduleView: ScheduleView
+        var production: Int
     }
     var cache: [PaneKind: (key: TableKey, table: Table)] = [:]
     var summaryCache: (revision: Int, today: CalendarDate, summary: Summary)?
 
-    public init(store: ProductionStore, theme: Theme = .colour, width: Int = 80, height: Int = 24) {
-        self.store = store
+    public convenience init(store: ProductionStore, theme: Theme = .colour, width: Int = 80, height: Int = 24) {
+        self.init(stores: [store], theme: theme, width: width, height: height)
+    }
+
+    public init(stores: [ProductionStore], theme: Theme = .colour, width: Int = 80, height: Int = 24) {
+        precondition(!stores.isEmpty)
+        self.stores = stores
         self.theme = theme
         self.width = width
         self.height = height
@@ -76,9 +85,12 @@ public final class Session {
     // MARK: tables and selection
 
     public func table(_ p: PaneKind) -> Table {
-        let key = TableKey(revision: revision, view: budgetView, today: today, board: board, scheduleView: scheduleView)
+        let key = TableKey(revision: revision, view: budgetView, today: today, board: board, scheduleView: scheduleView,
+                           production: current)
         if let c = cache[p], c.key == key { return c.table }
-        let t = p.table(PaneContext(model: model, today: today, budgetView: budgetView, board: board, scheduleView: scheduleView))
+        let t = p == .schedule && scheduleView == .combined
+            ? GridTable.combined(stores.map { ($0.model.production.title.isEmpty ? $0.path : $0.model.production.title, $0.model) })
+            : p.table(PaneContext(model: model, today: today, budgetView: budgetView, board: board, scheduleView: scheduleView))
         cache[p] = (key, t)
         return t
     }
@@ -220,6 +232,10 @@ public final class Session {
     /// Picks up what another Coord or `coord do` appended; true when the screen must change.
     public func poll() -> Bool {
         do {
+            // Other productions first: their changes show in the combined grid.
+            for (i, other) in stores.enumerated() where i != current {
+                if (try? other.catchUp())?.changes ?? 0 > 0 { revision += 1 }
+            }
             let found = try store.catchUp()
             if found.reloaded {
                 revision += 1
@@ -237,6 +253,24 @@ public final class Session {
             message = Message(error.description + " — nothing more can be saved until it is reopened", .error)
             return true
         }
+    }
+
+    /// Forgets every derived table, as if the journal had just been opened.
+    public func invalidate() { revision += 1 }
+
+    /// p: the next production open side by side.
+    func switchProduction(by delta: Int) {
+        guard stores.count > 1 else {
+            message = Message("one production is open; open several with coord FILE1 FILE2 ...")
+            return
+        }
+        current = (current + delta + stores.count) % stores.count
+        viewedBoard = nil
+        selection = [:]; selectedID = [:]; top = [:]
+        if scheduleView == .combined { scheduleView = .board }
+        revision += 1
+        let title = model.production.title.isEmpty ? store.path : model.production.title
+        message = Message("production \(current + 1) of \(stores.count): \(title)")
     }
 
     // MARK: keys

@@ -1,0 +1,80 @@
+import ArgumentParser
+import CoordModel
+import CoordUI
+import Foundation
+
+/// `coord bench ...`: measured figures for docs/PERFORMANCE.md (never timed tests).
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure Coord on generated productions and print a table of medians.",
+        subcommands: [ScheduleBench.self])
+}
+
+/// Median wall time of `runs` calls, in milliseconds.
+func medianMillis(_ runs: Int, _ body: (Int) throws -> Void) rethrows -> Double {
+    var times: [Double] = []
+    for i in 0..<max(1, runs) {
+        let start = ContinuousClock.now
+        try body(i)
+        let d = ContinuousClock.now - start
+        times.append(Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15)
+    }
+    times.sort()
+    return times[times.count / 2]
+}
+
+struct ScheduleBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schedule",
+        abstract: "A large board: open it, move a strip to another day, re-render the stripboard and the grid.")
+    @Option(help: "Strips on the board.") var strips = 2000
+    @Option(help: "Shoot days.") var days = 200
+    @Option(help: "Repetitions of each figure (the median is printed).") var runs = 7
+
+    func run() throws {
+        let dir = NSTemporaryDirectory() + "coord-bench-\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/bench.journal"
+        let text = ScheduleGenerator.journal(strips: strips, days: days)
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+        let lines = text.split(separator: "\n").count
+
+        var store: ProductionStore!
+        let open = try medianMillis(runs) { _ in store = try ProductionStore.open(path: path, create: false).0 }
+        let session = Session(store: store, theme: .monochrome, width: 200, height: 60)
+        let firstFrame = medianMillis(runs) { _ in
+            session.invalidate() // as if just opened: nothing cached
+            _ = session.render()
+        }
+        let key = medianMillis(runs) { _ in
+            session.handle(.char("j"))
+            _ = session.render()
+        }
+        // Move a strip across the middle of the schedule and back, with the frame that shows it.
+        let mid = max(1, days / 2)
+        let move = medianMillis(runs) { i in
+            session.run(commandLine: "strip move id=s\(1 + i) day=d\(i % 2 == 0 ? mid : 1)")
+            _ = session.render()
+        }
+        session.handle(.char("v"))
+        let grid = medianMillis(runs) { i in
+            session.run(commandLine: "strip move id=s\(1 + i) day=d\(i % 2 == 0 ? 1 : mid)")
+            _ = session.render()
+        }
+        let gridKey = medianMillis(runs) { _ in
+            session.handle(.char("l"))
+            _ = session.render()
+        }
+        let rows: [[String]] = [
+            ["open (replay) the journal", String(format: "%.1f", open)],
+            ["first frame of the stripboard (200x60)", String(format: "%.1f", firstFrame)],
+            ["j on the stripboard, with its frame", String(format: "%.2f", key)],
+            ["move a strip to another day + stripboard frame", String(format: "%.1f", move)],
+            ["move a strip + re-render the day-out-of-days grid", String(format: "%.1f", grid)],
+            ["l in the grid, with its frame", String(format: "%.2f", gridKey)],
+        ]
+        print("schedule bench: \(strips) strips, \(days) days, \(lines) journal lines, median of \(runs) runs")
+        print(ReportTable(header: ["figure", "ms"], rows: rows, rightAligned: [1]).text, terminator: "")
+    }
+}
