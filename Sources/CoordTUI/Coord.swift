@@ -16,7 +16,7 @@ struct Coord: ParsableCommand {
         Change a journal from a script:        coord do FILE 'crew add name="Zoë Müller" role="1st AC" dept=Camera'
         The journal format is in docs/JOURNAL.md; the keys in docs/KEYS.md.
         """,
-        subcommands: [Open.self, Do.self, Check.self, Report.self, Demo.self, Keys.self, Bench.self],
+        subcommands: [Open.self, Do.self, Check.self, Report.self, Import.self, Export.self, Demo.self, Keys.self, Bench.self],
         defaultSubcommand: Open.self
     )
 }
@@ -133,8 +133,9 @@ struct Check: ParsableCommand {
         let m = loaded.model
         print("\(file): journal v\(JournalFormat.version), \(loaded.lines) lines, \(loaded.changes) changes")
         if !m.production.title.isEmpty { print("  production  \(TextWidth.inert(m.production.title))") }
-        for (name, noun) in [("days", Noun.day), ("strips", .strip), ("crew", .crew), ("accounts", .account),
-                             ("costs", .cost), ("clearances", .clearance)] {
+        for (name, noun) in [("boards", Noun.board), ("days", .day), ("strips", .strip), ("banners", .banner),
+                             ("calendar", .calendar), ("crew", .crew), ("kit", .kit), ("bookings", .booking),
+                             ("accounts", .account), ("costs", .cost), ("clearances", .clearance)] {
             print("  " + name.padding(12) + String(m.count(of: noun)))
         }
         if let torn = loaded.torn {

@@ -156,7 +156,7 @@ import Testing
         // Nothing was written to the journal it could not read.
         #expect(readText(path) == good + "crew add id=a2 name=B colour=red\ncrew add id=a3 name=C\n")
         writeText(path, good + "garbage\n")
-        #expect(throws: JournalError.badLine(path: path, line: 3, column: 8, message: "'garbage' needs a verb (add, set or rm)")) {
+        #expect(throws: JournalError.badLine(path: path, line: 3, column: 8, message: "'garbage' needs a verb (add, set, move or rm)")) {
             _ = try JournalReader.replay(Array(readText(path).utf8), path: path)
         }
     }

@@ -115,7 +115,7 @@ import Testing
     @Test func placementErrorsSayWhatIsWrong() throws {
         let s = try board()
         let cases: [(String, String)] = [
-            ("strip move id=a", "move needs day=, after=, before= or boneyard=yes"),
+            ("strip move id=a", "move needs board=, day=, after=, before= or boneyard=yes"),
             ("strip move id=a after=zzz", "zzz is not on board"),
             ("strip move id=a after=a", "cannot go after itself"),
             ("strip move id=a day=d1 after=b", "give one of"),

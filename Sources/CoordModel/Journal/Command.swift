@@ -50,7 +50,7 @@ public enum LineGrammar {
         let noun = try p.word(what: "a noun")
         p.skipSpaces()
         if p.atEnd || p.peek == UInt8(ascii: "#") {
-            throw p.error(at: p.pos, "'\(noun)' needs a verb (add, set or rm)")
+            throw p.error(at: p.pos, "'\(noun)' needs a verb (add, set, move or rm)")
         }
         let verbStart = p.pos
         let verb = try p.word(what: "a verb")

@@ -10,6 +10,7 @@ extension Model {
             Model.change(&boards, e, used: &usedIDs, nounOf: &nounOf)
             guard let id = e.id else { return }
             if e.verb == .rm {
+                if !boards.values.contains(where: \.isActive) { boards[Board.mainID]?.active = "yes" }
                 // A board's days, banners and calendar go with it; its strips stay in the breakdown.
                 for (k, d) in days where d.board == id.raw { days.removeValue(forKey: k); nounOf[k] = nil }
                 for (k, b) in banners where b.board == id.raw { banners.removeValue(forKey: k); nounOf[k] = nil }

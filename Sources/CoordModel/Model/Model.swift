@@ -97,7 +97,12 @@ public struct Model: Sendable {
 
 extension Noun {
     /// The field table of this noun's record type.
-    public var fields: [FieldInfo] {
+    /// Built once: every journal line looks its keys up here.
+    static let fieldTables: [Noun: [FieldInfo]] = Dictionary(uniqueKeysWithValues: Noun.allCases.map { ($0, $0.buildFields()) })
+
+    public var fields: [FieldInfo] { Noun.fieldTables[self] ?? [] }
+
+    private func buildFields() -> [FieldInfo] {
         switch self {
         case .production: return Production.fields.map(\.info)
         case .board: return Board.fields.map(\.info)

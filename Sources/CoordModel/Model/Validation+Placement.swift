@@ -7,6 +7,12 @@ extension Model {
     /// Where an add, move (or a strip's `set day=`) puts the record.
     func resolvePlacement(_ noun: Noun, _ verb: Verb, _ id: RecordID, _ placing: [String: Command.Pair],
                           given: [String: (FieldInfo, FieldValue)], context: ValidationContext) throws(CommandError) -> Placement? {
+        var placing = placing
+        // `day=""` means the boneyard (of the board given, or the active one).
+        if noun == .strip, let d = placing["day"], d.value.trimmingWhitespace().isEmpty {
+            placing["day"] = nil
+            placing["boneyard"] = Command.Pair(key: "boneyard", value: "yes", column: d.column)
+        }
         let anchors = ["after", "before", "day", "boneyard"].filter { placing[$0] != nil }
         if anchors.count > 1 {
             throw CommandError("give one of \(anchors.joined(separator: "=, "))=, not several", key: anchors[1])
@@ -29,14 +35,18 @@ extension Model {
             board = RecordID((noun == .day ? days[id]?.board : banners[id]?.board) ?? activeBoard.id.raw)
         }
         guard let key = anchors.first, let pair = placing[key] else {
-            if verb == .move { throw CommandError("move needs day=, after=, before= or boneyard=yes") }
+            if verb == .move {
+                // `strip move board=B` alone: to the end of board B (a board with no days yet).
+                if noun == .strip && placing["board"] != nil { return Placement(board: board, anchor: .end) }
+                throw CommandError(noun == .strip ? "move needs board=, day=, after=, before= or boneyard=yes" : "move needs after= or before=")
+            }
+            if verb == .set { throw CommandError("board= goes with day=, after=, before= or boneyard=yes", key: "board") }
             if noun == .strip && placing["board"] == nil { return nil } // a new strip waits in the boneyard
             return Placement(board: board, anchor: .end)
         }
         switch key {
         case "day":
             guard noun == .strip else { throw CommandError("a \(noun.title) moves with after= or before=", key: key) }
-            if pair.value.trimmingWhitespace().isEmpty { return Placement(board: board, anchor: .boneyard) }
             let day = try resolveDayID(pair.value, context: context, column: pair.column)
             guard RecordID(day.board) == board else {
                 throw CommandError("day \(day.id) is on board \(day.board), not \(board)", key: key, column: pair.column)

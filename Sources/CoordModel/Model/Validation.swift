@@ -141,6 +141,14 @@ extension Model {
         }
 
         if noun == .booking { try checkBooking(id: id, given: given) }
+        if noun == .board, case .text(let name)? = given["name"]?.1,
+           let other = boards.values.first(where: { $0.name.lowercased() == name.lowercased() && $0.id != id }) {
+            throw CommandError("a board is already called \(other.name) (\(other.id))", key: "name")
+        }
+        if noun == .crew, case .text(let n)? = given["castno"]?.1,
+           let other = crew.values.first(where: { $0.castNumber == n && $0.id != id }) {
+            throw CommandError("cast number \(n) is \(other.name)'s", key: "castno")
+        }
         if noun == .board, verb == .set, case .text("no")? = given["active"]?.1, let id, boards[id]?.isActive == true {
             throw CommandError("make another board active instead (board set id=... active=yes)", key: "active")
         }
@@ -262,13 +270,17 @@ extension Model {
             return .text(String(n))
         case .hours:
             let parts = trimmed.split(separator: "+", omittingEmptySubsequences: false)
-            let numbers = parts.compactMap { Double(String($0).trimmingWhitespace()) }
+            let numbers = parts.compactMap { p -> Double? in
+                let t = String(p).trimmingWhitespace()
+                return t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) ? Double(t) : nil
+            }
             let total = numbers.reduce(0, +)
             guard !parts.isEmpty, numbers.count == parts.count, numbers.allSatisfy({ $0 >= 0 }), total > 0, total <= 24 else {
                 throw ValueError("'\(raw)' is not a number of hours (e.g. 11 or 10+1)")
             }
             return .text(total == total.rounded() ? String(Int(total)) : String(total))
         case .weekdays:
+            if trimmed.lowercased() == "none" { return .text("none") }
             var days: [Int] = []
             for part in trimmed.split(separator: ",") {
                 guard let d = Weekdays.number(String(part)) else {
@@ -276,6 +288,7 @@ extension Model {
                 }
                 if !days.contains(d) { days.append(d) }
             }
+            if days.count == 7 { throw ValueError("'\(raw)' leaves no day to shoot (write none for no days off)") }
             return days.isEmpty ? .empty : .text(days.sorted().map { Weekdays.names[$0] }.joined(separator: ","))
         case .dates:
             var out: [CalendarDate] = []

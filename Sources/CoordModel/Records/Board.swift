@@ -67,9 +67,13 @@ public struct CalendarEntry: Record, Equatable {
 /// Weekday names as people write them.
 public enum Weekdays {
     public static let names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    static let full = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+    /// `sat`, `sa`, `saturday` are Saturday; anything else is not a weekday.
     public static func number(_ s: String) -> Int? {
         let t = s.trimmingWhitespace().lowercased()
         guard t.count >= 2 else { return nil }
-        return names.firstIndex { $0.hasPrefix(t) || t.hasPrefix($0) }
+        let hits = full.indices.filter { full[$0].hasPrefix(t) }
+        return hits.count == 1 ? hits[0] : nil
     }
 }

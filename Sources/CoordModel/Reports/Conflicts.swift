@@ -39,7 +39,9 @@ extension Model {
                                     message: "day \(d.number) (\(date.short)) runs \(Model.hours(len)) from call to wrap; the rule is \(production.maxDay) hours"))
             }
         }
-        for ((a, sa, da), (b, sb, db)) in zip(dated, dated.dropFirst()) {
+        // Turnaround is between one unit's consecutive days (a second unit keeps its own hours).
+        let byUnit = Dictionary(grouping: dated, by: { $0.1.unit })
+        for ((a, sa, da), (b, sb, db)) in byUnit.values.flatMap({ list in zip(list, list.dropFirst()) }) {
             guard let wrap = sa.wrap, let call = sb.call, let callA = sa.call else { continue }
             let wrapAt = Int(da.dayNumber) * 1440 + wrap.minutes + (wrap.minutes < callA.minutes ? 1440 : 0)
             let callAt = Int(db.dayNumber) * 1440 + call.minutes
@@ -49,7 +51,11 @@ extension Model {
                                     message: "only \(Model.hours(rest)) between day \(a.number)'s wrap (\(wrap)) and day \(b.number)'s call (\(call), \(db.short)); the rule is \(production.rest) hours"))
             }
         }
-        return out
+        // In date order, ties in the order found: the same schedule always reads the same.
+        return out.enumerated().sorted { x, y in
+            let dx = x.element.date?.dayNumber ?? .max, dy = y.element.date?.dayNumber ?? .max
+            return dx != dy ? dx < dy : x.offset < y.offset
+        }.map(\.element)
     }
 
     static func hours(_ minutes: Int) -> String {

@@ -119,7 +119,7 @@ extension Session {
     /// Space in the grid: the selected person's or kit item's code on that day, round the usual codes.
     func cycleCode() {
         guard let row = selectedRow, let who = row.id else { return }
-        let dood = model.dayOutOfDays(board: board)
+        let dood = self.dood
         guard dood.columns.indices.contains(gridColumn), let date = dood.columns[gridColumn].date else {
             message = Message("this shoot day has no date yet (give the board a start date)", .error)
             return
@@ -139,9 +139,17 @@ extension Session {
         }
     }
 
+    /// The day out of days of the board on screen, worked out once per change.
+    var dood: DayOutOfDays {
+        if let c = doodCache, c.revision == revision, c.board == board, c.production == current { return c.dood }
+        let d = model.dayOutOfDays(board: board)
+        doodCache = (revision, board, current, d)
+        return d
+    }
+
     /// The grid's detail lines: the selected cell in words.
     func gridDetail() -> [String] {
-        let dood = model.dayOutOfDays(board: board)
+        let dood = self.dood
         guard let row = selectedRow, let who = row.id, let r = dood.rows.first(where: { $0.who == who }),
               dood.columns.indices.contains(gridColumn) else {
             return ["Day out of days: h/l choose a day, Space cycles a crew or kit code; cast days come from the strips"]

@@ -60,6 +60,7 @@ public final class Session {
     }
     var cache: [PaneKind: (key: TableKey, table: Table)] = [:]
     var summaryCache: (revision: Int, today: CalendarDate, summary: Summary)?
+    var doodCache: (revision: Int, board: RecordID, production: Int, dood: DayOutOfDays)?
 
     public convenience init(store: ProductionStore, theme: Theme = .colour, width: Int = 80, height: Int = 24) {
         self.init(stores: [store], theme: theme, width: width, height: height)

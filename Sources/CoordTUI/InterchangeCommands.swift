@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// `coord import ...`: scripts and schedules from other programs, as journal changes.
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Bring a script or schedule into a journal (all or nothing).",
+        subcommands: [ImportFountain.self, ImportFDX.self, ImportUSS.self])
+}
+
+/// `coord export ...`: the production in other programs' formats.
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the production in another program's format.",
+        subcommands: [ExportUSS.self, ExportICal.self])
+}

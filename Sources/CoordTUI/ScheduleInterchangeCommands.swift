@@ -1,0 +1,225 @@
+import ArgumentParser
+import CoordInterchange
+import CoordModel
+import CoordUI
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// `coord import uss`, `coord export uss`, `coord export ical`. The mapping, and what each
+// direction leaves out, is in docs/INTERCHANGE.md.
+
+/// `coord import uss FILE SCHEDULE.uss`
+struct ImportUSS: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "uss",
+        abstract: "Import a Universal Schedule Standard (USS) schedule into a journal.",
+        discussion: """
+        Every stripboard becomes a board with its shoot days, calendar and banners; scenes become
+        strips; cast become crew in the Cast department; other breakdown elements become kit.
+        All or nothing: if any change is refused, nothing is written. What was skipped is listed.
+        """)
+
+    @Argument(help: "The journal (created if missing).")
+    var file: String
+
+    @Argument(help: "The USS file (JSON).")
+    var schedule: String
+
+    func run() throws {
+        let bytes = try readInput(schedule)
+        let store: ProductionStore
+        do {
+            let (s, warnings) = try ProductionStore.open(path: file, create: true, setAsideTorn: false)
+            store = s
+            for w in warnings where !w.contains("is new") { complain(w) }
+        } catch {
+            complain(error.description)
+            throw ExitCode(1)
+        }
+        let plan: ImportPlan
+        do {
+            plan = try USS.importPlan(bytes, into: store.model, name: schedule)
+        } catch {
+            complain(error.description)
+            throw ExitCode(1)
+        }
+        do {
+            try store.perform(lines: plan.commands)
+        } catch {
+            if let i = error.index, i < plan.commands.count {
+                let line = plan.commands[i]
+                let shown = line.count > 80 ? String(line.prefix(77)) + "..." : line
+                complain("\(schedule): the import's change \(i + 1) ('\(shown)') was refused: \(error.description) — nothing was written")
+            } else {
+                complain("\(error.description) — nothing was written")
+            }
+            throw ExitCode(1)
+        }
+        print(TextWidth.inert("imported \(schedule) into \(file): \(importSummary(plan.commands))"))
+        for n in plan.notes { print(TextWidth.inert("  note: " + n)) }
+    }
+}
+
+/// `coord export uss FILE OUT.uss`
+struct ExportUSS: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "uss",
+        abstract: "Write the production's boards as a Universal Schedule Standard 1.0.0 file (JSON).",
+        discussion: "Every board with its shoot days, boneyard and calendar; strips, banners, cast and kit. No phone numbers or other personal data.")
+
+    @Argument(help: "The journal.")
+    var file: String
+
+    @Argument(help: "The file to write (.uss).")
+    var out: String
+
+    @Flag(help: "Replace OUT if it exists.")
+    var force = false
+
+    func run() throws {
+        let model = try readJournal(file)
+        let export: USSExport
+        do {
+            export = try USS.export(model)
+        } catch {
+            complain("\(file): \(error.description)")
+            throw ExitCode(1)
+        }
+        try writeOutput(out, export.bytes, force: force)
+        print(TextWidth.inert("wrote \(out): USS \(USS.version), \(count(export.boards, "board")), \(count(export.strips, "strip")), "
+            + "\(count(export.banners, "banner")), \(count(export.elements, "element")) (\(export.bytes.count) bytes)"))
+        for n in export.notes { print(TextWidth.inert("  note: " + n)) }
+    }
+}
+
+/// `coord export ical FILE OUT.ics`
+struct ExportICal: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ical",
+        abstract: "Write the active board's shoot days as an iCalendar file (.ics), one event per day.",
+        discussion: "Each event keeps its UID from one export to the next, so importing the file again updates the days instead of adding them twice.")
+
+    @Argument(help: "The journal.")
+    var file: String
+
+    @Argument(help: "The file to write (.ics).")
+    var out: String
+
+    @Flag(help: "Replace OUT if it exists.")
+    var force = false
+
+    func run() throws {
+        let model = try readJournal(file)
+        let export: ICalExport
+        do {
+            export = try ICal.export(model)
+        } catch {
+            complain("\(file): \(error.description)")
+            throw ExitCode(1)
+        }
+        try writeOutput(out, export.bytes, force: force)
+        print(TextWidth.inert("wrote \(out): \(count(export.events, "shoot day")) of board '\(export.board)' as iCalendar events (\(export.bytes.count) bytes)"))
+        for n in export.notes { print(TextWidth.inert("  note: " + n)) }
+    }
+}
+
+private func count(_ n: Int, _ thing: String) -> String { "\(n) \(thing)\(n == 1 ? "" : "s")" }
+
+/// `4 boards, 173 strips, ...` from the import's commands.
+private func importSummary(_ commands: [String]) -> String {
+    var n: [String: Int] = [:]
+    for c in commands {
+        let words = c.split(separator: " ", maxSplits: 2)
+        guard words.count >= 2 else { continue }
+        n["\(words[0]) \(words[1])", default: 0] += 1
+    }
+    var parts: [String] = []
+    let boards = (n["board add"] ?? 0) + (commands.contains { $0.hasPrefix("board set id=main name=") } ? 1 : 0)
+    for (num, thing) in [(boards, "board"), (n["strip add"] ?? 0, "strip"), (n["day add"] ?? 0, "shoot day"),
+                         (n["banner add"] ?? 0, "banner"), (n["calendar add"] ?? 0, "calendar day"),
+                         (n["crew add"] ?? 0, "cast member"), (n["kit add"] ?? 0, "kit item"),
+                         (n["booking add"] ?? 0, "booking")] where num > 0 {
+        parts.append(count(num, thing))
+    }
+    if parts.isEmpty { parts.append("nothing new") }
+    return parts.joined(separator: ", ") + " (\(count(commands.count, "journal line")))"
+}
+
+/// The bytes of an input file, or a message and exit 1.
+private func readInput(_ path: String) throws -> [UInt8] {
+    let bytes: [UInt8]?
+    do {
+        bytes = try JournalReader.readBytes(path: path)
+    } catch {
+        complain(error.description)
+        throw ExitCode(1)
+    }
+    guard let bytes else {
+        complain("\(path): no such file")
+        throw ExitCode(1)
+    }
+    return bytes
+}
+
+/// The journal's model, read without taking its lock (an export writes nothing to it).
+private func readJournal(_ path: String) throws -> Model {
+    let bytes = try readInput(path)
+    do {
+        let loaded = try JournalReader.replay(bytes, path: path)
+        if let torn = loaded.torn { complain("\(path):\(torn.line): the last line is unfinished (a write cut short) and is left out") }
+        return loaded.model
+    } catch {
+        complain(error.description)
+        throw ExitCode(1)
+    }
+}
+
+/// Writes `bytes` to a temporary file beside `path`, syncs it, then links it into place
+/// (refusing an existing file) or, with `force`, renames it over the old one. A reader never
+/// sees half a file.
+private func writeOutput(_ path: String, _ bytes: [UInt8], force: Bool) throws {
+    func fail(_ what: String) throws -> Never {
+        complain("\(path): \(what)")
+        throw ExitCode(1)
+    }
+    var st = stat()
+    if stat(path, &st) == 0 {
+        if (st.st_mode & S_IFMT) == S_IFDIR { try fail("it is a directory") }
+        if !force { try fail("already exists (add --force to replace it)") }
+    }
+    let tmp = path + ".coord-\(getpid()).tmp"
+    let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { try fail("cannot write: \(String(cString: strerror(errno)))") }
+    var written = 0
+    while written < bytes.count {
+        let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
+        if n < 0 {
+            if errno == EINTR { continue }
+            let reason = String(cString: strerror(errno))
+            close(fd); unlink(tmp)
+            try fail("cannot write: \(reason)")
+        }
+        written += n
+    }
+    if fsync(fd) != 0 {
+        let reason = String(cString: strerror(errno))
+        close(fd); unlink(tmp)
+        try fail("cannot write: \(reason)")
+    }
+    close(fd)
+    if force {
+        if rename(tmp, path) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(tmp)
+            try fail("cannot write: \(reason)")
+        }
+    } else {
+        let ok = link(tmp, path) == 0
+        let err = errno
+        unlink(tmp)
+        if !ok { try fail(err == EEXIST ? "already exists (add --force to replace it)" : "cannot write: \(String(cString: strerror(err)))") }
+    }
+}
