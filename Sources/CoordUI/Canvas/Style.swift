@@ -35,9 +35,12 @@ public struct Theme: Sendable {
     public var label = Style(bold: true)
     public var input = Style(underline: true)
     public var frame = Style.plain
-    public var interior = Style(fg: .yellow)
-    public var exterior = Style(fg: .green)
-    public var night = Style(fg: .blue, bold: true)
+    // Strip colours as stripboards print them: INT/DAY white, EXT/DAY yellow,
+    // INT/NIGHT blue, EXT/NIGHT green.
+    public var intDay = Style.plain
+    public var extDay = Style(fg: .yellow)
+    public var intNight = Style(fg: .blue, bold: true)
+    public var extNight = Style(fg: .green)
 
     public static let colour = Theme()
 
@@ -49,9 +52,10 @@ public struct Theme: Sendable {
         t.group = Style(bold: true)
         t.ok = Style.plain
         t.error = Style(bold: true)
-        t.interior = Style.plain
-        t.exterior = Style.plain
-        t.night = Style(bold: true)
+        // The same four kinds of strip without colour: EXT bold, NIGHT underlined.
+        t.extDay = Style(bold: true)
+        t.intNight = Style(underline: true)
+        t.extNight = Style(bold: true, underline: true)
         return t
     }()
 }

@@ -49,7 +49,10 @@ enum ScheduleTable {
     }
 
     static func stripRow(_ s: Strip) -> Row {
-        let mark: RowMark = s.dayNight == "NIGHT" ? .night : s.intExt == "EXT" ? .exterior : s.intExt == "INT" ? .interior : .none
+        // Dusk and dawn print as night strips; INT/EXT as an exterior.
+        let night = ["NIGHT", "DUSK", "DAWN"].contains(s.dayNight)
+        let ext = s.intExt == "EXT" || s.intExt == "INT/EXT"
+        let mark: RowMark = night ? (ext ? .extNight : .intNight) : (ext ? .extDay : .intDay)
         return Row(id: s.id, noun: .strip,
                    cells: [s.scene, s.intExt, s.set, s.dayNight, s.pages.eighths == 0 ? "" : s.pages.description, s.cast, s.synopsis],
                    mark: mark)

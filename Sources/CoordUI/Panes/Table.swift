@@ -26,7 +26,7 @@ public enum RowKind: Sendable, Equatable {
 
 /// How a row stands out.
 public enum RowMark: Sendable, Equatable {
-    case none, alert, warn, dim, interior, exterior, night
+    case none, alert, warn, dim, intDay, extDay, intNight, extNight
 }
 
 public struct Row: Sendable {
@@ -111,13 +111,14 @@ public struct Table: Sendable {
                 case .alert: style = theme.alert
                 case .warn: style = theme.warn
                 case .dim: style = theme.dim
-                case .interior: style = theme.interior
-                case .exterior: style = theme.exterior
-                case .night: style = theme.night
+                case .intDay: style = theme.intDay
+                case .extDay: style = theme.extDay
+                case .intNight: style = theme.intNight
+                case .extNight: style = theme.extNight
                 case .none: style = theme.text
                 }
             }
-            if r == selected { style = Style(fg: style.fg, bold: style.bold, reverse: true) }
+            if r == selected { style = Style(fg: style.fg, bold: style.bold, reverse: true, underline: style.underline) }
             c.fill(x, ry, width, 1, style)
             if row.kind == .group || row.kind == .banner {
                 c.put(x + 1, ry, TextWidth.truncate(row.cells.first ?? "", to: width - 2), style)

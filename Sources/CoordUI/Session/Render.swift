@@ -115,7 +115,7 @@ extension Session {
             return
         }
         var x = 1, line = 0
-        let parts = [("id", id.raw)] + model.fieldValues(of: id).compactMap { f, v -> (String, String)? in
+        var parts = [("id", id.raw)] + model.fieldValues(of: id).compactMap { f, v -> (String, String)? in
             if v.isEmpty { return nil }
             let text: String
             switch v {
@@ -126,6 +126,16 @@ extension Session {
             return (f.label, text)
         }
         // Fill both lines: a field that does not fit wraps once, then is cut to what is left.
+        if model.crew[id] != nil {
+            // The bookings desk: the days this person is booked (the grid edits the same records).
+            let booked = model.bookings.values.filter { $0.who == id.raw }.sorted { ($0.date ?? CalendarDate(dayNumber: 0)) < ($1.date ?? CalendarDate(dayNumber: 0)) }
+            if !booked.isEmpty {
+                let span = [booked.first?.date, booked.last?.date].compactMap { $0?.short }
+                let text = "\(booked.count) day\(booked.count == 1 ? "" : "s") " + (span.count == 2 && span[0] != span[1] ? "\(span[0])–\(span[1])" : span.first ?? "")
+                    + " (" + booked.map(\.code).joined(separator: " ") + ")"
+                parts.insert(("Booked", text), at: min(1, parts.count))
+            }
+        }
         for (label, value) in parts {
             let want = TextWidth.of(label) + 2 + min(TextWidth.of(value), 40)
             if x + want > width - 1 && line == 0 && x > 1 {
