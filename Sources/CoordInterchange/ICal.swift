@@ -64,8 +64,8 @@ public enum ICal {
                     out.append("DTEND:" + dateTime(wrap < call ? date.adding(days: 1) : date, wrap))
                 }
             } else {
-                out.append("DTSTART;VALUE=DATE:" + compact(date))
-                out.append("DTEND;VALUE=DATE:" + compact(date.adding(days: 1)))
+                out.append("DTSTART;VALUE=DATE:" + compactDate(date))
+                out.append("DTEND;VALUE=DATE:" + compactDate(date.adding(days: 1)))
             }
             let summary = "Day \(d.number) of \(layout.days.count)" + (title.isEmpty ? "" : " — \(title)")
             out.append("SUMMARY:" + escape(summary))
@@ -103,10 +103,7 @@ public enum ICal {
 
     /// Stable per shoot day and production: the day's id and a hash of the production's title and company.
     public static func uid(day: RecordID, production: Production) -> String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in (production.title + "\u{1F}" + production.company).utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-        let hex = String(h, radix: 16)
-        return "\(day.raw)-\(String(repeating: "0", count: 16 - hex.count))\(hex)@coord"
+        "\(day.raw)-\(productionHash(production))@coord"
     }
 
     /// RFC 5545 TEXT: `\` `;` `,` escaped, line breaks as `\n`; other control characters dropped.
@@ -150,12 +147,10 @@ public enum ICal {
         return lines.joined(separator: "\r\n")
     }
 
-    static func compact(_ d: CalendarDate) -> String { String(d.description.filter { $0 != "-" }) }
-
     /// Floating local time: `20270301T073000`.
     static func dateTime(_ d: CalendarDate, _ t: TimeOfDay) -> String {
         let hh = t.minutes / 60, mm = t.minutes % 60
-        return compact(d) + "T" + (hh < 10 ? "0" : "") + String(hh) + (mm < 10 ? "0" : "") + String(mm) + "00"
+        return compactDate(d) + "T" + (hh < 10 ? "0" : "") + String(hh) + (mm < 10 ? "0" : "") + String(mm) + "00"
     }
 
     /// `2026-11-22T13:44:01Z` as `20261122T134401Z`.

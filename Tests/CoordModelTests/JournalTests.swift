@@ -242,6 +242,20 @@ import Testing
         #expect(store.model.crew.count == 3)
     }
 
+    @Test func aJournalMovedAwayRefusesSavesUntilItIsBack() throws {
+        let dir = tempDir(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/away.journal"
+        let store = try openStore(path)
+        try store.perform(lines: ["crew add id=p1 name=Before"])
+        try FileManager.default.moveItem(atPath: path, toPath: path + ".moved")
+        #expect {
+            try store.perform(lines: ["crew add id=p2 name=WhileAway"])
+        } throws: { ($0 as? StoreError)?.description.contains("moved or deleted") == true }
+        try FileManager.default.moveItem(atPath: path + ".moved", toPath: path)
+        try store.perform(lines: ["crew add id=p3 name=Back"])
+        #expect(try openStore(path).model.crew.keys.elements == ["p1", "p3"])
+    }
+
     @Test func aRefusedDoLeavesATornTailWhereItIs() throws {
         let dir = tempDir(); defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/t.journal"

@@ -39,12 +39,16 @@ public final class ProductionStore {
         try writer.lock()
         defer { writer.unlock() }
         guard try writer.size() == bytes.count else { return (store, []) } // a live writer is mid-append
-        if let torn = loaded.torn {
-            if setAsideTorn {
-                try store.setAside(torn, absoluteOffset: torn.offset)
-                return (store, ["\(path):\(torn.line): an unfinished last line (cut short by a crash) was set aside in \(path).torn"])
+        guard setAsideTorn else {
+            // Read-mostly callers (coord do, imports) repair nothing until they save.
+            if let torn = loaded.torn {
+                return (store, ["\(path):\(torn.line): the last line is unfinished (cut short by a crash); it is never applied, and is moved to \(path).torn when a change is saved"])
             }
-            return (store, ["\(path):\(torn.line): the last line is unfinished (cut short by a crash); it is never applied, and is moved to \(path).torn when a change is saved"])
+            return (store, [])
+        }
+        if let torn = loaded.torn {
+            try store.setAside(torn, absoluteOffset: torn.offset)
+            return (store, ["\(path):\(torn.line): an unfinished last line (cut short by a crash) was set aside in \(path).torn"])
         }
         if loaded.goodLength == 0, !bytes.isEmpty {
             // Only part of a new file's header got written: start it again.
@@ -122,9 +126,8 @@ public final class ProductionStore {
         var result = CatchUp()
         if try !writer!.isStillAt(path) {
             guard access(path, F_OK) == 0 else {
-                let e = JournalError.cannotOpen(path: path, reason: "it was moved or deleted while open; nothing more is saved until it is back")
-                broken = e
-                throw e
+                // Not sticky: once the file is back it is read again and saving resumes.
+                throw JournalError.cannotOpen(path: path, reason: "it was moved or deleted while open; nothing more is saved until it is back")
             }
             writer = try JournalWriter(path: path)
             known = 0; linesRead = 0
@@ -171,6 +174,8 @@ public final class ProductionStore {
                 writer = try JournalWriter(path: path)
                 known = 0; linesRead = 0
             }
+            // A file replaced on disk is re-read first, so the lock below is on the file at the path.
+            _ = try catchUp()
             try writer!.lock()
         } catch {
             throw .journal(error)

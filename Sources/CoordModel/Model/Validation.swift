@@ -108,7 +108,8 @@ extension Model {
             }
         case .move:
             id = try existing(idPair, noun: noun)
-            if let extra = given.keys.first {
+            if let extra = given.keys.sorted().first {
+                if extra == "board" { throw CommandError("a \(noun.title) stays on its board", key: extra) }
                 throw CommandError("move only places; change \(extra) with set", key: extra)
             }
         case .rm:

@@ -41,7 +41,10 @@ extension Model {
         }
         // Turnaround is between one unit's consecutive days (a second unit keeps its own hours).
         let byUnit = Dictionary(grouping: dated, by: { $0.1.unit })
-        for ((a, sa, da), (b, sb, db)) in byUnit.values.flatMap({ list in zip(list, list.dropFirst()) }) {
+        for unit in byUnit.keys.sorted() {
+          // In date order, whatever the running order (a board without a start date may differ).
+          let list = byUnit[unit]!.enumerated().sorted { ($0.element.2, $0.offset) < ($1.element.2, $1.offset) }.map(\.element)
+          for ((a, sa, da), (b, sb, db)) in zip(list, list.dropFirst()) where db > da {
             guard let wrap = sa.wrap, let call = sb.call, let callA = sa.call else { continue }
             let wrapAt = Int(da.dayNumber) * 1440 + wrap.minutes + (wrap.minutes < callA.minutes ? 1440 : 0)
             let callAt = Int(db.dayNumber) * 1440 + call.minutes
@@ -50,6 +53,7 @@ extension Model {
                 out.append(Conflict(kind: .turnaround, date: db, day: b.id, strips: [],
                                     message: "only \(Model.hours(rest)) between day \(a.number)'s wrap (\(wrap)) and day \(b.number)'s call (\(call), \(db.short)); the rule is \(production.rest) hours"))
             }
+          }
         }
         // In date order, ties in the order found: the same schedule always reads the same.
         return out.enumerated().sorted { x, y in
