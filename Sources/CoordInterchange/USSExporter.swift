@@ -101,7 +101,7 @@ struct USSExporter {
             if !s.intExt.isEmpty { refs.append(.string(valueElement("ie", category: "cat-ie", value: s.intExt))) }
             if !s.set.isEmpty { refs.append(.string(valueElement("set", category: "cat-set", value: s.set))) }
             if !s.dayNight.isEmpty { refs.append(.string(valueElement("dn", category: "cat-dn", value: s.dayNight))) }
-            for n in s.cast.split(separator: ",").map({ String($0).trimmingWhitespace() }) where !n.isEmpty {
+            for n in s.castNumbers {
                 if castElement[n] == nil {
                     missingCast.insert(n)
                     castElement[n] = "cast-\(n)"
