@@ -40,6 +40,16 @@ extension Model {
             if let id = e.id, let old = bookings[id], let d = old.date { bookingAt[BookingKey(who: old.who, date: d)] = nil }
             Model.change(&bookings, e, used: &usedIDs, nounOf: &nounOf)
             if let id = e.id, let new = bookings[id], let d = new.date { bookingAt[BookingKey(who: new.who, date: d)] = id }
+        case .location:
+            Model.change(&locations, e, used: &usedIDs, nounOf: &nounOf)
+        case .call:
+            Model.change(&calls, e, used: &usedIDs, nounOf: &nounOf)
+        case .safety:
+            Model.change(&safety, e, used: &usedIDs, nounOf: &nounOf)
+        case .travel:
+            Model.change(&travel, e, used: &usedIDs, nounOf: &nounOf)
+        case .callsheet:
+            Model.change(&callSheets, e, used: &usedIDs, nounOf: &nounOf)
         case .account:
             let oldCode = e.id.flatMap { accounts[$0]?.code }
             Model.change(&accounts, e, used: &usedIDs, nounOf: &nounOf)

@@ -11,6 +11,11 @@ public struct Model: Sendable {
     public internal(set) var crew = OrderedDictionary<RecordID, CrewMember>()
     public internal(set) var kit = OrderedDictionary<RecordID, Kit>()
     public internal(set) var bookings = OrderedDictionary<RecordID, Booking>()
+    public internal(set) var locations = OrderedDictionary<RecordID, Location>()
+    public internal(set) var calls = OrderedDictionary<RecordID, CallTime>()
+    public internal(set) var safety = OrderedDictionary<RecordID, SafetyNote>()
+    public internal(set) var travel = OrderedDictionary<RecordID, Travel>()
+    public internal(set) var callSheets = OrderedDictionary<RecordID, CallSheetIssue>()
     public internal(set) var accounts = OrderedDictionary<RecordID, Account>()
     public internal(set) var costs = OrderedDictionary<RecordID, CostEntry>()
     public internal(set) var clearances = OrderedDictionary<RecordID, Clearance>()
@@ -51,6 +56,11 @@ public struct Model: Sendable {
         case .crew: return crew.count
         case .kit: return kit.count
         case .booking: return bookings.count
+        case .location: return locations.count
+        case .call: return calls.count
+        case .safety: return safety.count
+        case .travel: return travel.count
+        case .callsheet: return callSheets.count
         case .account: return accounts.count
         case .cost: return costs.count
         case .clearance: return clearances.count
@@ -86,6 +96,11 @@ public struct Model: Sendable {
         case .crew: return pairs(crew[id])
         case .kit: return pairs(kit[id])
         case .booking: return pairs(bookings[id])
+        case .location: return pairs(locations[id])
+        case .call: return pairs(calls[id])
+        case .safety: return pairs(safety[id])
+        case .travel: return pairs(travel[id])
+        case .callsheet: return pairs(callSheets[id])
         case .account: return pairs(accounts[id])
         case .cost: return pairs(costs[id])
         case .clearance: return pairs(clearances[id])
@@ -113,6 +128,11 @@ extension Noun {
         case .crew: return CrewMember.fields.map(\.info)
         case .kit: return Kit.fields.map(\.info)
         case .booking: return Booking.fields.map(\.info)
+        case .location: return Location.fields.map(\.info)
+        case .call: return CallTime.fields.map(\.info)
+        case .safety: return SafetyNote.fields.map(\.info)
+        case .travel: return Travel.fields.map(\.info)
+        case .callsheet: return CallSheetIssue.fields.map(\.info)
         case .account: return Account.fields.map(\.info)
         case .cost: return CostEntry.fields.map(\.info)
         case .clearance: return Clearance.fields.map(\.info)

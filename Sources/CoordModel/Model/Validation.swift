@@ -142,6 +142,7 @@ extension Model {
         }
 
         if noun == .booking { try checkBooking(id: id, given: given) }
+        try checkLogistics(noun, verb, id: id, given: given)
         if noun == .board, case .text(let name)? = given["name"]?.1,
            let other = boards.values.first(where: { $0.name.lowercased() == name.lowercased() && $0.id != id }) {
             throw CommandError("a board is already called \(other.name) (\(other.id))", key: "name")
@@ -205,6 +206,9 @@ extension Model {
                 throw ValueError("no crew member or kit item with id \(raw)")
             }
             return value
+        case .locationRef:
+            guard nounOf[RecordID(raw)] == .location else { throw ValueError("no location with id \(raw)") }
+            return value
         case .accountRef:
             guard account(code: raw) != nil else {
                 throw ValueError("no account with code \(raw) (add it first: account add code=\(raw) description=...)")
@@ -264,7 +268,13 @@ extension Model {
             return .text(v)
         case .department:
             return .text(Choices.departmentChoice.canonical(trimmed) ?? trimmed)
-        case .boardRef, .whoRef:
+        case .boardRef, .whoRef, .locationRef:
+            return .text(trimmed)
+        case .degrees(let limit):
+            guard trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }), let d = Double(trimmed),
+                  abs(d) <= Double(limit) else {
+                throw ValueError("'\(raw)' is not in decimal degrees (between -\(limit) and \(limit), e.g. 50.1664)")
+            }
             return .text(trimmed)
         case .count:
             guard let n = Int(trimmed), n >= 0, n < 100_000 else { throw ValueError("'\(raw)' is not a whole number") }

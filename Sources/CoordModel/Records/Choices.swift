@@ -32,6 +32,11 @@ public enum Choices {
         aliases: ["work": "W", "hold": "H", "travel": "T", "rehearsal": "R", "fitting": "F", "drop": "D",
                   "pickup": "PU", "start": "SW", "finish": "WF"])
     public static let holdDrop = Choice(["hold", "drop"])
+    public static let rateType = Choice(["day", "week", "flat"], aliases: ["daily": "day", "weekly": "week", "fee": "flat"])
+    public static let dealMemo = Choice(["not-sent", "sent", "signed"],
+        aliases: ["none": "not-sent", "notsent": "not-sent", "unsigned": "sent", "returned": "signed"])
+    public static let travelMode = Choice(["car", "train", "flight", "ferry", "minibus", "taxi", "walk", "other"],
+        aliases: ["plane": "flight", "air": "flight", "rail": "train", "van": "minibus", "unit car": "car", "cab": "taxi"])
 
     /// Departments in the order a crew list runs.
     public static let departments = ["Production", "Direction", "Camera", "Grip", "Electric", "Sound", "Art",

@@ -16,6 +16,17 @@ public struct CrewMember: Record, Equatable {
     public var dropDays = ""
     /// Dates the person cannot work, written `2027-03-03,2027-03-05`.
     public var unavailable = ""
+    public var agent = ""
+    public var rateType = ""
+    public var overtime = ""
+    public var vat = ""
+    public var dealMemo = ""
+    public var dietary = ""
+    public var access = ""
+    public var emergency = ""
+    /// Personal: only on the crew copy of a call sheet and in `--personal` exports.
+    public var address = ""
+    public var notes = ""
     public init(id: RecordID) { self.id = id }
 
     public static let fields: [FieldSpec<CrewMember>] = [
@@ -32,6 +43,16 @@ public struct CrewMember: Record, Equatable {
                      help: "between work days: hold (the default), or drop and pick up"), \.hold),
         .string(info("dropdays", "Drop after", .count, help: "shoot days apart before holding turns to a drop"), \.dropDays),
         .string(info("unavailable", "Unavailable", .dates, aliases: ["unavail"]), \.unavailable),
+        .string(info("agent", "Agent/company", .text, aliases: ["company"]), \.agent),
+        .string(info("ratetype", "Rate per", .choice(Choices.rateType), help: "day (the default), week or flat"), \.rateType),
+        .string(info("ot", "Overtime terms", .text, aliases: ["overtime"]), \.overtime),
+        .string(info("vat", "VAT registered", .choice(Choices.yesNo)), \.vat),
+        .string(info("memo", "Deal memo", .choice(Choices.dealMemo), aliases: ["dealmemo"], help: "not-sent (the default), sent or signed"), \.dealMemo),
+        .string(info("dietary", "Dietary needs", .text, aliases: ["diet"]), \.dietary),
+        .string(info("access", "Access needs", .text), \.access),
+        .string(info("emergency", "Emergency contact", .text, aliases: ["ice"]), \.emergency),
+        .string(info("address", "Address", .text, help: "personal: crew copy only"), \.address),
+        .string(info("notes", "Notes", .text, aliases: ["note"]), \.notes),
     ]
 
     /// The unavailable dates as dates (bad entries were refused when typed).

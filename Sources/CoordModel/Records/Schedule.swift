@@ -7,6 +7,8 @@ public struct ShootDay: Record, Equatable {
     public var date: CalendarDate?
     public var unit = "Main"
     public var location = ""
+    /// A location record's id, for the call sheet's address, parking and hospital.
+    public var site = ""
     public var call: TimeOfDay?
     public var wrap: TimeOfDay?
     public var notes = ""
@@ -17,6 +19,7 @@ public struct ShootDay: Record, Equatable {
         .date(info("date", "Date", .date, help: "only when the board has no start date"), \.date),
         .string(info("unit", "Unit", .text, default: "Main", help: "Main, 2nd unit, splinter..."), \.unit),
         .string(info("location", "Location", .text, aliases: ["loc"]), \.location),
+        .string(info("site", "Location record", .locationRef, help: "a location's id: address, parking, hospital"), \.site),
         .time(info("call", "Call", .time, help: "general crew call"), \.call),
         .time(info("wrap", "Wrap", .time, help: "earlier than call means after midnight"), \.wrap),
         .string(info("notes", "Notes", .text, aliases: ["note"]), \.notes),

@@ -1,6 +1,7 @@
 /// The record types a journal line can name, in the order the panes show them.
 public enum Noun: String, Sendable, CaseIterable, Hashable {
-    case production, board, day, strip, banner, calendar, crew, kit, booking, account, cost, clearance
+    case production, board, day, strip, banner, calendar, crew, kit, booking, location, call, safety, travel, callsheet,
+         account, cost, clearance
 
     public var verbs: [Verb] {
         switch self {
@@ -25,6 +26,11 @@ public enum Noun: String, Sendable, CaseIterable, Hashable {
         case .crew: return "crew member"
         case .kit: return "kit item"
         case .booking: return "booking"
+        case .location: return "location"
+        case .call: return "call time"
+        case .safety: return "safety note"
+        case .travel: return "travel"
+        case .callsheet: return "call sheet issue"
         case .account: return "account"
         case .cost: return "cost"
         case .clearance: return "clearance"
@@ -67,6 +73,10 @@ public enum FieldKind: Sendable, Equatable {
     case boardRef
     /// A crew member or kit item, by id.
     case whoRef
+    /// A location record, by id.
+    case locationRef
+    /// Decimal degrees, at most this far from zero (latitude 90, longitude 180).
+    case degrees(Int)
 
     public var hint: String {
         switch self {
@@ -89,6 +99,8 @@ public enum FieldKind: Sendable, Equatable {
         case .dates: return "dates, e.g. 2027-03-03,2027-03-05"
         case .boardRef: return "board id or name"
         case .whoRef: return "crew or kit id"
+        case .locationRef: return "location id"
+        case .degrees: return "decimal degrees, e.g. 50.1664"
         }
     }
 }

@@ -1,0 +1,31 @@
+extension Model {
+    /// Rules across fields for calls, travel and locations.
+    func checkLogistics(_ noun: Noun, _ verb: Verb, id: RecordID?, given: [String: (FieldInfo, FieldValue)]) throws(CommandError) {
+        func text(_ key: String, _ current: String?) -> String {
+            if let v = given[key]?.1 { return v.journalText }
+            return current ?? ""
+        }
+        switch noun {
+        case .call:
+            let current = id.flatMap { calls[$0] }
+            let who = text("who", current?.who), dept = text("dept", current?.dept)
+            if who.isEmpty == dept.isEmpty {
+                throw CommandError("a call is for one person (who=) or one department (dept=)", key: who.isEmpty ? "who" : "dept")
+            }
+            if !who.isEmpty, nounOf[RecordID(who)] != .crew {
+                throw CommandError("\(who) is kit, not a person: kit has no call time", key: "who")
+            }
+        case .travel:
+            let who = text("who", id.flatMap { travel[$0] }?.who)
+            if !who.isEmpty, nounOf[RecordID(who)] != .crew {
+                throw CommandError("\(who) is kit, not a person: book its transport as a cost", key: "who")
+            }
+        case .location where verb == .rm:
+            if let id, let day = days.values.first(where: { $0.site == id.raw }) {
+                throw CommandError("location \(locations[id]?.name ?? id.raw) is used by shoot day \(day.id); change the day first")
+            }
+        default:
+            break
+        }
+    }
+}
