@@ -48,6 +48,7 @@ import Testing
     @Test func editChangesOnlyWhatChanged() throws {
         let (s, path) = try demoSession()
         s.handle(.char("2"))
+        s.handle(.char("j")) // past the Production heading
         s.handle(.enter)
         s.handle(.tab)
         s.handle(.ctrl("u")); type(s, "Line producer")
@@ -158,6 +159,30 @@ import Testing
         #expect(screen.contains("Zoë Marchetti") && screen.contains("AB!!"), "the combined grid shows the clash")
         s.handle(.char("p"))
         #expect(s.model.production.title == "The Lighthouse Keeper's Daughter")
+    }
+
+    @Test func theCrewFiltersByDepartmentAndACallIsSetForTheNextDay() throws {
+        let (s, path) = try demoSession()
+        s.handle(.char("2"))
+        #expect(s.render().text.contains("Camera · 3"), "the crew list is grouped by department")
+        s.handle(.char("f")); type(s, "camera")
+        let names = s.table(.crew).rows.filter { $0.kind == .record }.map { $0.cells[0] }
+        #expect(names == ["Zoë Marchetti", "Arjun Mehta", "Holly Jenkin"])
+        s.handle(.enter)
+        #expect(s.render().row(22).contains("filter: camera"))
+        s.handle(.char("j"))
+        s.handle(.char("c"))
+        s.handle(.ctrl("u")); type(s, "06:30"); s.handle(.tab); type(s, "05:45")
+        s.handle(.enter)
+        #expect(s.message?.text.hasPrefix("saved: call add Zoë Marchetti 06:30 on day 1") == true)
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains("call add id="))
+        s.handle(.char("f")); s.handle(.escape)
+        #expect(s.table(.crew).rows.filter { $0.kind == .record }.count == 30, "Esc in the filter clears it")
+        s.handle(.char("f")); type(s, "on:3")
+        #expect(s.table(.crew).rows.filter { $0.kind == .record }.map(\.id).contains("cr-chap"), "on:3 keeps who works day 3")
+        s.handle(.escape)
+        s.handle(.char("o"))
+        #expect(s.table(.crew).columns[0].title == "Name▲" && s.table(.crew).rows.first?.cells[0] == "Arjun Mehta")
     }
 
     @Test func keysDocIsGeneratedFromTheActionTable() throws {

@@ -73,9 +73,17 @@ enum CrewTable {
             if ra == Choices.departments.count && a.element.dept != b.element.dept { return a.element.dept < b.element.dept }
             return a.offset < b.offset
         }.map(\.element)
-        let rows = people.map { p in
-            Row(id: p.id, noun: .crew, cells: [p.name, p.role, p.dept, p.phone, p.email, money(p.rate), p.status],
-                mark: p.status == "released" ? .dim : p.status == "pencilled" ? .warn : .none)
+        // Grouped by department in the usual running order, as crew lists are printed.
+        var rows: [Row] = []
+        var dept: String?
+        for p in people {
+            if p.dept != dept {
+                dept = p.dept
+                let n = people.filter { $0.dept == p.dept }.count
+                rows.append(Row(id: nil, noun: nil, cells: ["\(p.dept.isEmpty ? "No department" : p.dept) · \(n)"], kind: .group))
+            }
+            rows.append(Row(id: p.id, noun: .crew, cells: [p.name, p.role, p.dept, p.phone, p.email, money(p.rate), p.status],
+                            mark: p.status == "released" ? .dim : p.status == "pencilled" ? .warn : .none))
         }
         return Table(columns: columns, rows: rows)
     }

@@ -55,6 +55,12 @@ public struct Action {
                     s.mode = .confirm(noun: noun, id: id, label: s.label(of: id) ?? id.raw)
                 }
             },
+            Action("call", [.char("c")], panes: [.crew], hint: "call",
+                   "set the selected person's call on a shoot day (the next one, unless you change it)",
+                   disabled: needsRecord) { $0.openCallForm() },
+            Action("filter", [.char("f"), .char("\\")], hint: "filter",
+                   "filter the pane to rows with these words (on:N: people working shoot day N)") { $0.startFilter() },
+            Action("sort", [.char("o")], "sort by the next column (then back to the usual order)") { $0.cycleSort() },
             Action("command", [.char(":")], hint: "command", "type a journal command (e.g. crew add name=...)") { s in
                 s.mode = .command(LineEditor())
                 s.historyIndex = nil

@@ -161,6 +161,7 @@ extension Session {
         case .budget: left += budgetView == .accounts ? " · accounts (v: costs)" : " · \(model.costs.count) costs (v: accounts)"
         case .clearances: left += " · \(model.clearances.count) items"
         }
+        if !tableView.filter.isEmpty { left += " · filter: \(tableView.filter)" }
         let rows = table(pane).rows.count
         if rows > height - 6 { left += " · \(currentIndex(table(pane)) + 1)/\(rows)" }
         let lw = c.put(0, y, left + " ", theme.status)
@@ -185,6 +186,11 @@ extension Session {
         case .command(let e):
             c.put(0, y, ":", theme.label)
             let x = e.draw(into: &c, x: 1, y: y, width: width - 2, style: theme.text)
+            c.cursor = (x, y)
+        case .filter(let e):
+            let label = "filter \(pane.title.lowercased()): "
+            c.put(0, y, label, theme.label)
+            let x = e.draw(into: &c, x: TextWidth.of(label), y: y, width: width - TextWidth.of(label) - 1, style: theme.text)
             c.cursor = (x, y)
         case .confirm(let noun, let id, let label):
             c.put(0, y, "Delete \(noun.title) \(label) (\(id))? y/n", theme.warn, maxWidth: width)

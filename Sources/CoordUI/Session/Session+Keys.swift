@@ -14,6 +14,7 @@ extension Session {
         case .normal: handleNormal(key)
         case .form(var f): handleForm(key, &f)
         case .command(var e): handleCommand(key, &e)
+        case .filter(var e): handleFilter(key, &e)
         case .confirm(let noun, let id, _): handleConfirm(key, noun, id)
         case .help(let t): handleHelp(key, t)
         }
@@ -142,6 +143,30 @@ extension Session {
             message = Message(error.description, .error)
             return .failure(.syntax(index: 0, error))
         }
+    }
+
+    func handleFilter(_ key: Key, _ e: inout LineEditor) {
+        var v = tableView
+        switch key {
+        case .escape, .ctrl("c"), .ctrl("g"):
+            v.filter = ""
+            tableView = v
+            mode = .normal
+            message = Message("filter cleared")
+            return
+        case .enter, .down, .up:
+            mode = .normal
+            message = Message(v.filter.isEmpty ? "no filter" : "filter: \(v.filter) (f changes it, Esc in it clears it)")
+            if key != .enter { handleNormal(key) }
+            return
+        default:
+            _ = e.handle(key)
+        }
+        v.filter = e.text
+        tableView = v
+        selectedID[pane] = nil
+        selection[pane] = 0
+        mode = .filter(e)
     }
 
     func handleConfirm(_ key: Key, _ noun: Noun, _ id: RecordID) {

@@ -13,6 +13,8 @@ public enum Mode: Sendable {
     case normal
     case form(Form)
     case command(LineEditor)
+    /// Typing a filter for the pane (`f`): rows narrow as you type.
+    case filter(LineEditor)
     case confirm(noun: Noun, id: RecordID, label: String)
     case help(top: Int)
 }
@@ -41,6 +43,13 @@ public final class Session {
     public var wantsFullRedraw = false
     public private(set) var actions: [Action] = []
 
+    /// Filter and sort per pane (and per budget view, since its two tables differ).
+    public var views: [String: TableView] = [:]
+    var viewKey: String { pane == .budget ? "budget-\(budgetView)" : pane == .schedule ? "schedule-\(scheduleView)" : pane.title }
+    public var tableView: TableView {
+        get { views[viewKey] ?? TableView() }
+        set { views[viewKey] = newValue }
+    }
     var selection: [PaneKind: Int] = [:]
     var selectedID: [PaneKind: RecordID] = [:]
     var top: [PaneKind: Int] = [:]
@@ -57,6 +66,7 @@ public final class Session {
         var board: RecordID
         var scheduleView: ScheduleView
         var production: Int
+        var narrowing: TableView
     }
     var cache: [PaneKind: (key: TableKey, table: Table)] = [:]
     var summaryCache: (revision: Int, today: CalendarDate, summary: Summary)?
@@ -87,11 +97,16 @@ public final class Session {
 
     public func table(_ p: PaneKind) -> Table {
         let key = TableKey(revision: revision, view: budgetView, today: today, board: board, scheduleView: scheduleView,
-                           production: current)
+                           production: current, narrowing: p == pane ? tableView : TableView())
         if let c = cache[p], c.key == key { return c.table }
         let t = p == .schedule && scheduleView == .combined
             ? GridTable.combined(stores.map { ($0.model.production.title.isEmpty ? $0.path : $0.model.production.title, $0.model) })
             : p.table(PaneContext(model: model, today: today, budgetView: budgetView, board: board, scheduleView: scheduleView))
+        if p == pane && !tableView.isPlain {
+            let filtered = tableView.apply(to: t, onDay: onDayFilter())
+            cache[p] = (key, filtered)
+            return filtered
+        }
         cache[p] = (key, t)
         return t
     }
@@ -184,6 +199,13 @@ public final class Session {
         if let r = m.costs[id] { return "\(r.vendor) \(r.amount.map(\.grouped) ?? "")" }
         if let r = m.clearances[id] { return r.title }
         if let r = m.kit[id] { return r.name }
+        if let r = m.locations[id] { return r.name }
+        if let r = m.calls[id] {
+            let who = r.who.isEmpty ? r.dept : (m.crew[RecordID(r.who)]?.name ?? r.who)
+            return "\(who) \(r.time?.description ?? "")" + ((label(of: RecordID(r.day))).map { " on \($0)" } ?? "")
+        }
+        if let r = m.safety[id] { return r.hazard }
+        if let r = m.travel[id] { return "\(m.crew[RecordID(r.who)]?.name ?? r.who) \(r.from)→\(r.to)" }
         if let r = m.banners[id] { return "banner \(r.text)" }
         if let r = m.boards[id] { return "board \(r.name)" }
         if let r = m.calendar[id] { return "\(r.kind) \(r.date.map(\.short) ?? "")" }
@@ -254,6 +276,53 @@ public final class Session {
             message = Message(error.description + " — nothing more can be saved until it is reopened", .error)
             return true
         }
+    }
+
+    /// People and kit working or booked on the shoot day named by `on:N` in the filter.
+    func onDayFilter() -> Set<RecordID>? {
+        guard let word = tableView.filter.lowercased().split(separator: " ").first(where: { $0.hasPrefix("on:") }) else { return nil }
+        let dood = self.dood
+        guard let n = Int(word.dropFirst(3)), dood.columns.indices.contains(n - 1) else { return [] }
+        return Set(dood.rows.filter { !$0.codes[n - 1].isEmpty && $0.codes[n - 1] != "D" }.map(\.who))
+    }
+
+    /// c in the crew pane: a call form for the person, on the next shoot day from today
+    /// (their existing call there is edited rather than doubled).
+    func openCallForm() {
+        guard let who = selectedRow?.id, model.crew[who] != nil else { return }
+        let days = model.layout(of: model.activeBoard.id).days
+        guard let next = days.first(where: { ($0.date ?? today) > today }) ?? days.last else {
+            message = Message("there are no shoot days yet", .error)
+            return
+        }
+        if let existing = model.calls.values.first(where: { $0.who == who.raw && $0.day == next.id.raw }) {
+            openForm(.call, editing: existing.id)
+            return
+        }
+        openForm(.call, editing: nil)
+        guard case .form(var f) = mode else { return }
+        for (key, value) in [("day", next.id.raw), ("who", who.raw), ("time", model.days[next.id]?.call?.description ?? "")] {
+            if let i = f.fields.firstIndex(where: { $0.key == key }) { f.editors[i].set(value) }
+        }
+        f.focus = f.fields.firstIndex { $0.key == "time" } ?? 0
+        mode = .form(f)
+    }
+
+    /// f: narrow the pane to rows holding the words typed (live); Enter keeps it, Esc clears it.
+    func startFilter() {
+        mode = .filter(LineEditor(tableView.filter))
+    }
+
+    /// o: sort by the next column, and back to the pane's own order after the last.
+    func cycleSort() {
+        let columns = table(pane).columns.count
+        var v = tableView
+        let next = (v.sortColumn ?? -1) + 1
+        v.sortColumn = next < columns ? next : nil
+        tableView = v
+        selection[pane] = 0
+        let title = v.sortColumn.flatMap { c in table(pane).columns.indices.contains(c) ? table(pane).columns[c].title : nil }
+        message = Message(title.map { "sorted by \(String($0.filter { $0 != "▲" }))" } ?? "in the usual order")
     }
 
     /// Forgets every derived table, as if the journal had just been opened.
