@@ -6,7 +6,7 @@ import CoordUI
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print a report from a journal (text, or CSV with --csv).",
-        subcommands: [DaysReport.self, DoodReport.self, ConflictsReport.self])
+        subcommands: [DaysReport.self, DoodReport.self, ConflictsReport.self, MovementsReport.self])
 }
 
 /// Reads a journal for a report; says what is wrong and exits 1 if it cannot.
@@ -93,5 +93,22 @@ struct ConflictsReport: ParsableCommand {
         if rows.isEmpty && !csv { print("no conflicts"); return }
         emit(ReportTable(header: ["production", "kind", "date", "what"], rows: rows), csv: csv)
         if !rows.isEmpty { throw ExitCode(1) }
+    }
+}
+
+struct MovementsReport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "movements", abstract: "Travel and hotels on one shoot day: who, pick-up, from, to, how, booking reference.")
+    @Argument(help: "The journal.") var file: String
+    @Option(help: "The shoot day number (1 = the first day of the active board).") var day: Int
+    @Flag(help: "CSV instead of a text table.") var csv = false
+
+    func run() throws {
+        let m = try loadForReport(file)
+        guard let table = m.movementsReport(board: m.activeBoard.id, day: day) else {
+            complain("\(file): there is no shoot day \(day) (the active board has \(m.layout(of: m.activeBoard.id).days.count))")
+            throw ExitCode(1)
+        }
+        emit(table, csv: csv)
     }
 }

@@ -76,6 +76,20 @@ extension Model {
         return ReportTable(header: header, rows: rows, rightAligned: Set((n + 2)..<(n + 6)))
     }
 
+    /// `coord report movements`: who travels or checks into a hotel on shoot day N's date.
+    public func movementsReport(board: RecordID, day number: Int) -> ReportTable? {
+        let layout = self.layout(of: board)
+        guard layout.days.indices.contains(number - 1) else { return nil }
+        let date = layout.days[number - 1].date
+        let rows = travel.values.filter { $0.date == date && date != nil }
+            .sorted { ($0.pickup?.minutes ?? 0, $0.who) < ($1.pickup?.minutes ?? 0, $1.who) }
+            .map { t -> [String] in
+                let p = crew[RecordID(t.who)]
+                return [p?.name ?? t.who, p?.role ?? "", t.pickup?.description ?? "", t.from, t.to, t.how, t.ref, t.hotel, t.notes]
+            }
+        return ReportTable(header: ["who", "role", "pick-up", "from", "to", "how", "ref", "hotel", "notes"], rows: rows)
+    }
+
     /// The board called `name` (id or name), or the active board.
     public func board(named name: String?) -> Board? {
         guard let name else { return activeBoard }
