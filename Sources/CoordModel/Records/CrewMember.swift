@@ -11,7 +11,8 @@ public struct CrewMember: Record, Equatable {
     public var status = "pencilled"
     /// The cast number strips use ("1" for the lead), for cast members.
     public var castNumber = ""
-    public var hold = "hold"
+    /// "drop", or empty for the usual hold between work days.
+    public var hold = ""
     /// Between two work days more than this many shoot days apart, drop instead of hold.
     public var dropDays = ""
     /// Dates the person cannot work, written `2027-03-03,2027-03-05`.

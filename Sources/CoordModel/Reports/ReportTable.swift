@@ -14,11 +14,13 @@ public struct ReportTable: Sendable, Equatable {
         ([header] + rows).map { $0.map(ReportTable.csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
-    static func csvField(_ s: String) -> String {
-        // A leading = + - @ would be a formula to a spreadsheet: keep data inert.
+    public static func csvField(_ s: String) -> String {
+        // A leading = + - @ (or tab, CR) would be a formula to a spreadsheet: keep data inert.
         var t = s
-        if let f = t.first, "=+-@".contains(f), Double(t) == nil { t = "'" + t }
-        guard t.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return t }
+        let plainNumber = !t.isEmpty && t.unicodeScalars.allSatisfy { "0123456789.-+".unicodeScalars.contains($0) } && Double(t) != nil
+        if let f = t.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(f), !plainNumber { t = "'" + t }
+        // Scalars, not Characters: "\r\n" is one Character that equals neither "\r" nor "\n".
+        guard t.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return t }
         return "\"" + t.replacingAll("\"", with: "\"\"") + "\""
     }
 
