@@ -118,6 +118,23 @@ public enum DemoJournal {
         banner add id=bn1 board=main text="Lunch 13:00 - chapel hall" kind=meal after=s3
         banner add id=bn2 board=main text="Unit moves to Sennen Cove harbour" kind=move before=d3
 
+        # Locations, for the call sheet: address, parking, base, nearest A&E; sunrise and sunset from lat/lon.
+        location add id=loc-cot name="Keeper's cottage" address="Trewellard Road, Pendeen, Penzance TR19 7TN" parking="Chapel car park, 200 m; no parking on verges" base="Pendeen chapel hall" contact="Dan Uren" phone="+44 7700 900200" hospital="West Cornwall Hospital (minor injuries)" hospitaladdress="St Clare Street, Penzance TR18 2PF" lat=50.1586 lon=-5.6631
+        location add id=loc-lh name="Pendeen Watch lighthouse" address="Pendeen Watch, Pendeen, Penzance TR19 7ED" parking="Lighthouse car park (booked)" base="Lighthouse car park" contact="Dan Uren" phone="+44 7700 900200" hospital="Royal Cornwall Hospital (A&E)" hospitaladdress="Treliske, Truro TR1 3LJ" lat=50.1609 lon=-5.6717
+        location add id=loc-sen name="Sennen Cove harbour" address="Sennen Cove, Penzance TR19 7DF" parking="Harbour car park, top level" base="Lifeboat station slipway (by arrangement)" contact="Sennen Cove Harbour Master" hospital="Royal Cornwall Hospital (A&E)" hospitaladdress="Treliske, Truro TR1 3LJ" lat=50.0787 lon=-5.6964
+        day set id=d1 site=loc-cot
+        day set id=d2 site=loc-lh
+        day set id=d3 site=loc-sen
+        day set id=d5 site=loc-lh
+        day set id=d6 site=loc-cot
+        safety add id=sf1 day=d2 hazard="Lamp room and stair tower" risk="All crew and cast" controls="Hard hats on the stair; 6 people max in the lamp room; one-way system on the stairs"
+        safety add id=sf2 day=d3 hazard="Working near water (slipway, boat)" risk="Cast 1 and 4, camera, sound" controls="Safety boat on station 08:00-13:00; lifejackets under costume; tide times briefed at call"
+        safety add id=sf3 day=d5 hazard="Night work with rain towers and wind machine" risk="All crew" controls="Medic on set; rain towers SFX-operated only; cable ramps and lighting on the compound path"
+        call add id=ca1 day=d2 dept=Camera time=06:30 note="Lens prep in the lamp room before crew call"
+        call add id=ca2 day=d2 who=cr-mara time=06:00 pickup=05:15 note="Make-up at base first"
+        travel add id=tr1 who=cr-mara date=2027-03-02 from="Penzance (Queens Hotel)" to="Pendeen chapel hall" how=car pickup=05:15 ref=UC-02
+        travel add id=tr2 who=cr-tom date=2027-03-02 from="St Just" to="Pendeen chapel hall" how=car pickup=06:15 ref=UC-03
+
         # Key kit and the bookings desk: crew and kit days, cast travel.
         kit add id=kt-cam name="Camera package (Alexa Mini LF)" category=camera supplier="Kernow Camera Hire"
         kit add id=kt-boat name="Safety boat + cox" category=marine supplier="Sennen Cove Boat Co"

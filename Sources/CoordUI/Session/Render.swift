@@ -27,6 +27,14 @@ extension Session {
             c.cursor = (cur.0, cur.1)
         case .help(let top):
             drawHelp(&c, top: top)
+        case .callSheet(let day, let top):
+            let lines = callSheetLines(day)
+            let h = height - 2
+            c.box(0, 1, width, h, title: "Call sheet — i issues it · j/k scroll · Esc closes", theme.frame)
+            for i in 0..<(h - 2) where top + i < lines.count {
+                let line = lines[top + i]
+                c.put(2, 2 + i, TextWidth.truncate(line, to: width - 4), line.contains("OUT OF DATE") ? theme.error : theme.text)
+            }
         default: break
         }
         return c

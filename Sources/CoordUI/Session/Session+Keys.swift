@@ -17,6 +17,7 @@ extension Session {
         case .filter(var e): handleFilter(key, &e)
         case .confirm(let noun, let id, _): handleConfirm(key, noun, id)
         case .help(let t): handleHelp(key, t)
+        case .callSheet(let day, let t): handleCallSheet(key, day, t)
         }
     }
 
@@ -167,6 +168,27 @@ extension Session {
         selectedID[pane] = nil
         selection[pane] = 0
         mode = .filter(e)
+    }
+
+    func handleCallSheet(_ key: Key, _ day: RecordID, _ t: Int) {
+        let lines = callSheetLines(day)
+        let page = max(1, height - 4)
+        let last = max(0, lines.count - page)
+        switch key {
+        case .escape, .char("q"), .char("s"), .ctrl("c"): mode = .normal
+        case .char("j"), .down: mode = .callSheet(day: day, top: min(last, t + 1))
+        case .char("k"), .up: mode = .callSheet(day: day, top: max(0, t - 1))
+        case .pageDown, .char(" "): mode = .callSheet(day: day, top: min(last, t + page))
+        case .pageUp: mode = .callSheet(day: day, top: max(0, t - page))
+        case .char("g"), .home: mode = .callSheet(day: day, top: 0)
+        case .char("G"), .end: mode = .callSheet(day: day, top: last)
+        case .char("i"):
+            guard let sheet = model.callSheet(dayID: day) else { return }
+            if case .success = perform(lines: [sheet.issueCommand]) {
+                message = Message("issued the call sheet for day \(sheet.number), version \(sheet.nextVersion)", .ok)
+            }
+        default: break
+        }
     }
 
     func handleConfirm(_ key: Key, _ noun: Noun, _ id: RecordID) {

@@ -97,6 +97,21 @@ extension Session {
         mode = .form(f)
     }
 
+    /// s: the call sheet of the selected shoot day (or of the selected strip's day).
+    func previewCallSheet() {
+        guard let row = selectedRow, let id = row.id else { return }
+        let day: RecordID? = row.noun == .day ? id : dayOfStrip(id)
+        guard let day, model.callSheet(dayID: day) != nil else {
+            message = Message("select a shoot day, or a strip on one", .error)
+            return
+        }
+        mode = .callSheet(day: day, top: 0)
+    }
+
+    func callSheetLines(_ day: RecordID) -> [String] {
+        (model.callSheet(dayID: day)?.text(crewCopy: false) ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
     /// [ and ]: show the previous or next board.
     func cycleBoard(by delta: Int) {
         let ids = Array(model.boards.keys)

@@ -17,6 +17,8 @@ public enum Mode: Sendable {
     case filter(LineEditor)
     case confirm(noun: Noun, id: RecordID, label: String)
     case help(top: Int)
+    /// The call sheet of a shoot day, as it would be issued (`s`); `i` issues it.
+    case callSheet(day: RecordID, top: Int)
 }
 
 /// The running app: the open production, and every piece of screen state. No curses here.
