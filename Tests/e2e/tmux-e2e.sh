@@ -102,6 +102,24 @@ if "$COORD" report days "$S" | grep -qE "^ +2 .* 5 +5 2/8"; then ok "coord repor
 "$COORD" report conflicts "$S" >/dev/null; rc=$?
 [ $rc -eq 1 ] && ok "coord report conflicts exits 1 on the demo's conflicts" || fail "coord report conflicts exit status ($rc)"
 
+# 3c. The crew desk: filter to a department, change a person's call for the next shoot day, see it on the call sheet.
+C="$WORK/calls.journal"
+"$COORD" demo "$C" >/dev/null
+start 100x30 "$COORD" "$C"
+wait_for "1 Schedule" >/dev/null
+keys 2 f Sound Enter
+if wait_for "filter: Sound" && wait_for "Tomos Rees" && ! screen | grep -q "Zoë Marchetti"; then ok "f filters the crew to one department"; else fail "f filters the crew"; fi
+keys j c
+wait_for "Add call time" >/dev/null
+keys C-u 06:15 Enter
+if wait_for "saved: call add Tomos Rees 06:15 on day 1"; then ok "c sets a person's call for the next shoot day"; else fail "c sets a call"; fi
+keys 1 j s
+if wait_for "CALL SHEET" && wait_for "Day 1 of 6"; then ok "s previews the call sheet"; else fail "s previews the call sheet"; fi
+keys G
+if wait_for "Tomos Rees" && screen | grep -q "Tomos Rees .*06:15"; then ok "the new call is on the call sheet preview"; else fail "the new call is on the preview"; fi
+keys Escape q; gone >/dev/null
+if "$COORD" callsheet "$C" --day 2 --format html | grep -q "@page"; then ok "coord callsheet --format html is a printable page"; else fail "coord callsheet html"; fi
+
 # 4. Too small, then enlarged: says so, then recovers.
 start 100x30 "$COORD" "$J"
 wait_for "1 Schedule" >/dev/null
