@@ -135,7 +135,8 @@ struct Check: ParsableCommand {
         print("\(file): journal v\(JournalFormat.version), \(loaded.lines) lines, \(loaded.changes) changes")
         if !m.production.title.isEmpty { print("  production  \(TextWidth.inert(m.production.title))") }
         for (name, noun) in [("boards", Noun.board), ("days", .day), ("strips", .strip), ("banners", .banner),
-                             ("calendar", .calendar), ("crew", .crew), ("kit", .kit), ("bookings", .booking),
+                             ("calendar", .calendar), ("crew", .crew), ("kit", .kit), ("bookings", .booking), ("locations", .location),
+                             ("calls", .call), ("safety", .safety), ("travel", .travel), ("call sheets", .callsheet),
                              ("accounts", .account), ("costs", .cost), ("clearances", .clearance)] {
             print("  " + name.padding(12) + String(m.count(of: noun)))
         }

@@ -9,8 +9,9 @@ import Testing
     static let logistics = [
         "location add id=pw name=\"Pendeen Watch\" address=\"Pendeen, Penzance TR19 7ED\" parking=\"Lighthouse car park, 6 vehicles\" base=\"Pendeen chapel car park\" contact=\"Alan Rowe\" phone=\"+44 7700 900555\" hospital=\"West Cornwall Hospital\" hospitaladdress=\"St Clare St, Penzance TR18 2PF\" lat=50.1609 lon=-5.6717",
         "day set id=d2 site=pw",
-        "call add day=d2 dept=Camera time=06:30",
-        "call add day=d2 who=cr-mara time=06:00 pickup=05:15 note=\"Make-up first\"",
+        // The demo's own calls for day 2 (Camera 06:30, Mara 06:00), restated as a coordinator would.
+        "call set id=ca1 time=06:30",
+        "call set id=ca2 time=06:00 pickup=05:15 note=\"Make-up first\"",
         "safety add day=d2 hazard=\"Stair tower\" risk=\"All crew\" controls=\"Hard hats; 6 max in lamp room\"",
         "travel add who=cr-mara date=2027-03-02 from=Penzance to=\"Pendeen Watch\" how=car pickup=05:15",
     ]

@@ -36,7 +36,7 @@ public struct CrewMember: Record, Equatable {
         .string(info("dept", "Department", .department, aliases: ["department"]), \.dept),
         .string(info("phone", "Phone", .phone, aliases: ["mobile", "tel"]), \.phone),
         .string(info("email", "Email", .email, aliases: ["mail"]), \.email),
-        .money(info("rate", "Day rate", .money, aliases: ["dayrate"]), \.rate),
+        .money(info("rate", "Rate", .money, aliases: ["dayrate"], help: "per day, week or flat (ratetype)"), \.rate),
         .string(info("status", "Booking", .choice(Choices.booking), default: "pencilled",
                      aliases: ["booking"]), \.status),
         .string(info("castno", "Cast number", .code, aliases: ["cast"], help: "the number strips use, e.g. 1"), \.castNumber),

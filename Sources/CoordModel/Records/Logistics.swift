@@ -113,6 +113,6 @@ public struct CallSheetIssue: Record, Equatable {
     public static let fields: [FieldSpec<CallSheetIssue>] = [
         .string(info("day", "Shoot day", .dayRef, required: true), \.day),
         .string(info("version", "Version", .count, required: true), \.version),
-        .string(info("hash", "Fingerprint", .code, required: true), \.hash),
+        .string(info("hash", "Fingerprint", .text, required: true, help: "written by coord callsheet --issue"), \.hash),
     ]
 }
