@@ -10,34 +10,7 @@ extension CallSheet {
         out.append(facts.map { "**" + SheetMarkup.md($0) + "**" }.joined(separator: " · "))
         out.append("")
         out.append(issued?.outOfDate == true ? "**" + SheetMarkup.md(issueLine) + "**" : SheetMarkup.md(issueLine))
-        for section in sections(crewCopy: crewCopy) {
-            out.append("")
-            out.append("## " + SheetMarkup.md(section.title))
-            for block in section.blocks {
-                out.append("")
-                switch block {
-                case .pairs(let pairs):
-                    out += pairs.map { "- **" + SheetMarkup.md($0.0) + ":** " + SheetMarkup.md($0.1) }
-                case .lines(let ls):
-                    out += ls.count == 1 ? [SheetMarkup.md(ls[0])] : ls.map { "- " + SheetMarkup.md($0) }
-                case .subheading(let s):
-                    out.append("### " + SheetMarkup.md(s))
-                case .table(let t):
-                    let withDetail = t.details.contains { !$0.isEmpty }
-                    let titles = t.columns.map(\.title) + (withDetail ? [t.detailTitle] : [])
-                    out.append(SheetMarkup.mdRow(titles))
-                    out.append("|" + t.columns.map { $0.right ? " ---: |" : " --- |" }.joined() + (withDetail ? " --- |" : ""))
-                    for (i, r) in t.rows.enumerated() {
-                        let detail = i < t.details.count ? t.details[i].joined(separator: " · ") : ""
-                        out.append(SheetMarkup.mdRow(r + (withDetail ? [detail] : [])))
-                    }
-                    if let f = t.footer {
-                        let cells = f.map { $0.isEmpty ? "" : "**" + SheetMarkup.md($0, cell: true) + "**" }
-                        out.append(SheetMarkup.mdRow(cells + (withDetail ? [""] : []), raw: true))
-                    }
-                }
-            }
-        }
+        out += SheetMarkup.markdownSections(sections(crewCopy: crewCopy))
         out.append("")
         out.append("*" + SheetMarkup.md(CallSheet.copyLine(crewCopy)) + "*")
         return out.joined(separator: "\n") + "\n"
@@ -47,15 +20,7 @@ extension CallSheet {
     /// black on white, table rows that are not split across pages.
     public func html(crewCopy: Bool) -> String {
         let h = SheetMarkup.html
-        var out: [String] = []
-        out.append("<!DOCTYPE html>")
-        out.append("<html lang=\"en\">")
-        out.append("<head>")
-        out.append("<meta charset=\"utf-8\">")
-        out.append("<title>" + h((title.isEmpty ? "" : title + " — ") + "Call sheet, \(dayLine)") + "</title>")
-        out.append("<style>\n" + SheetMarkup.css + "</style>")
-        out.append("</head>")
-        out.append("<body>")
+        var out = SheetMarkup.htmlHead((title.isEmpty ? "" : title + " — ") + "Call sheet, \(dayLine)")
         out.append("<header>")
         out.append("<div><h1>" + h(title.isEmpty ? "(untitled production)" : title) + "</h1>")
         if !company.isEmpty { out.append("<div>" + h(company) + "</div>") }
@@ -65,33 +30,9 @@ extension CallSheet {
         out.append("<div class=\"" + (issued?.outOfDate == true ? "issue stale" : "issue") + "\">" + h(issueLine) + "</div>")
         out.append("</div>")
         out.append("</header>")
-        for section in sections(crewCopy: crewCopy) {
-            out.append("<section>")
-            out.append("<h2>" + h(section.title) + "</h2>")
-            for block in section.blocks {
-                switch block {
-                case .pairs(let pairs):
-                    out.append("<table class=\"pairs\">")
-                    for (k, v) in pairs { out.append("<tr><th>" + h(k) + "</th><td>" + h(v) + "</td></tr>") }
-                    out.append("</table>")
-                case .lines(let ls):
-                    if ls.count == 1 {
-                        out.append("<p>" + h(ls[0]) + "</p>")
-                    } else {
-                        out.append("<ul>" + ls.map { "<li>" + h($0) + "</li>" }.joined() + "</ul>")
-                    }
-                case .subheading(let s):
-                    out.append("<h3>" + h(s) + "</h3>")
-                case .table(let t):
-                    out.append(SheetMarkup.htmlTable(t))
-                }
-            }
-            out.append("</section>")
-        }
+        out += SheetMarkup.htmlSections(sections(crewCopy: crewCopy))
         out.append("<p class=\"copy\">" + h(CallSheet.copyLine(crewCopy)) + "</p>")
-        out.append("</body>")
-        out.append("</html>")
-        return out.joined(separator: "\n") + "\n"
+        return SheetMarkup.htmlEnd(out)
     }
 }
 
@@ -120,6 +61,81 @@ enum SheetMarkup {
             out.insert("\\", at: dot)
         }
         return out
+    }
+
+    /// Each section as a `##` heading and its blocks.
+    static func markdownSections(_ sections: [SheetSection]) -> [String] {
+        var out: [String] = []
+        for section in sections {
+            out.append("")
+            out.append("## " + SheetMarkup.md(section.title))
+            for block in section.blocks {
+                out.append("")
+                switch block {
+                case .pairs(let pairs):
+                    out += pairs.map { "- **" + SheetMarkup.md($0.0) + ":** " + SheetMarkup.md($0.1) }
+                case .lines(let ls):
+                    out += ls.count == 1 ? [SheetMarkup.md(ls[0])] : ls.map { "- " + SheetMarkup.md($0) }
+                case .subheading(let s):
+                    out.append("### " + SheetMarkup.md(s))
+                case .table(let t):
+                    let withDetail = t.details.contains { !$0.isEmpty }
+                    let titles = t.columns.map(\.title) + (withDetail ? [t.detailTitle] : [])
+                    out.append(SheetMarkup.mdRow(titles))
+                    out.append("|" + t.columns.map { $0.right ? " ---: |" : " --- |" }.joined() + (withDetail ? " --- |" : ""))
+                    for (i, r) in t.rows.enumerated() {
+                        let detail = i < t.details.count ? t.details[i].joined(separator: " · ") : ""
+                        out.append(SheetMarkup.mdRow(r + (withDetail ? [detail] : [])))
+                    }
+                    if let f = t.footer {
+                        let cells = f.map { $0.isEmpty ? "" : "**" + SheetMarkup.md($0, cell: true) + "**" }
+                        out.append(SheetMarkup.mdRow(cells + (withDetail ? [""] : []), raw: true))
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Each section as a `<section>` with an `<h2>`.
+    static func htmlSections(_ sections: [SheetSection]) -> [String] {
+        let h = SheetMarkup.html
+        var out: [String] = []
+        for section in sections {
+            out.append("<section>")
+            out.append("<h2>" + h(section.title) + "</h2>")
+            for block in section.blocks {
+                switch block {
+                case .pairs(let pairs):
+                    out.append("<table class=\"pairs\">")
+                    for (k, v) in pairs { out.append("<tr><th>" + h(k) + "</th><td>" + h(v) + "</td></tr>") }
+                    out.append("</table>")
+                case .lines(let ls):
+                    if ls.count == 1 {
+                        out.append("<p>" + h(ls[0]) + "</p>")
+                    } else {
+                        out.append("<ul>" + ls.map { "<li>" + h($0) + "</li>" }.joined() + "</ul>")
+                    }
+                case .subheading(let s):
+                    out.append("<h3>" + h(s) + "</h3>")
+                case .table(let t):
+                    out.append(SheetMarkup.htmlTable(t))
+                }
+            }
+            out.append("</section>")
+        }
+        return out
+    }
+
+    /// The start of a page: doctype, title and the print style sheet, up to `<body>`.
+    static func htmlHead(_ title: String) -> [String] {
+        ["<!DOCTYPE html>", "<html lang=\"en\">", "<head>", "<meta charset=\"utf-8\">",
+         "<title>" + html(title) + "</title>", "<style>\n" + css + "</style>", "</head>", "<body>"]
+    }
+
+    /// The page closed and joined.
+    static func htmlEnd(_ lines: [String]) -> String {
+        (lines + ["</body>", "</html>"]).joined(separator: "\n") + "\n"
     }
 
     static func mdRow(_ cells: [String], raw: Bool = false) -> String {

@@ -186,31 +186,15 @@ extension CallSheet {
         let w = CallSheet.textWidth
         let rule = String(repeating: "=", count: w)
         var out: [String] = [rule]
-        func split(_ left: String, _ right: String) -> String {
-            let l = SheetText.inert(left), r = SheetText.inert(right)
-            let gap = w - l.count - r.count
-            return gap >= 2 ? l + String(repeating: " ", count: gap) + r : SheetText.fit(l, w - r.count - 2) + "  " + r
-        }
-        out.append(split(title.isEmpty ? "(untitled production)" : title.uppercased(), "CALL SHEET"))
-        out.append(split(company, dayLine))
-        out.append(split(CallSheet.longDate(date), unitLine))
+        out.append(SheetText.split(title.isEmpty ? "(untitled production)" : title.uppercased(), "CALL SHEET", width: w))
+        out.append(SheetText.split(company, dayLine, width: w))
+        out.append(SheetText.split(CallSheet.longDate(date), unitLine, width: w))
         if withIssue { out.append(issueLine) }
         out.append(rule)
-        for section in sections(crewCopy: crewCopy) {
-            out.append("")
-            out.append(SheetText.fit(SheetText.inert(section.title.uppercased()), w))
-            var lastHeader: [String]? = nil
-            for block in section.blocks {
-                out += SheetText.render(block, width: w, lastHeader: &lastHeader)
-            }
-        }
+        out += SheetText.sections(sections(crewCopy: crewCopy), width: w)
         out.append("")
         out += SheetText.wrap(CallSheet.copyLine(crewCopy), width: w, indent: "")
-        return out.map { l in
-            var s = l
-            while s.last == " " { s.removeLast() }
-            return s
-        }.joined(separator: "\n") + "\n"
+        return SheetText.document(out)
     }
 }
 
@@ -267,6 +251,36 @@ enum SheetText {
         }
         lines.append(line)
         return lines
+    }
+
+    /// `left` and `right` on one line of `width`, the left cut when both do not fit.
+    static func split(_ left: String, _ right: String, width w: Int) -> String {
+        let l = inert(left), r = inert(right)
+        let gap = w - l.count - r.count
+        return gap >= 2 ? l + String(repeating: " ", count: gap) + r : fit(l, w - r.count - 2) + "  " + r
+    }
+
+    /// Each section: a blank line, its title in capitals, its blocks.
+    static func sections(_ sections: [SheetSection], width w: Int) -> [String] {
+        var out: [String] = []
+        for section in sections {
+            out.append("")
+            out.append(fit(inert(section.title.uppercased()), w))
+            var lastHeader: [String]? = nil
+            for block in section.blocks {
+                out += render(block, width: w, lastHeader: &lastHeader)
+            }
+        }
+        return out
+    }
+
+    /// The lines as one text: no trailing spaces, a newline at the end.
+    static func document(_ lines: [String]) -> String {
+        lines.map { l in
+            var s = l
+            while s.last == " " { s.removeLast() }
+            return s
+        }.joined(separator: "\n") + "\n"
     }
 
     static let gap = "  "
