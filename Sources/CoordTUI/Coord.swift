@@ -137,7 +137,7 @@ struct Check: ParsableCommand {
         for (name, noun) in [("boards", Noun.board), ("days", .day), ("strips", .strip), ("banners", .banner),
                              ("calendar", .calendar), ("crew", .crew), ("kit", .kit), ("bookings", .booking), ("locations", .location),
                              ("calls", .call), ("safety", .safety), ("travel", .travel), ("call sheets", .callsheet),
-                             ("accounts", .account), ("costs", .cost), ("clearances", .clearance)] {
+                             ("progress", .progress), ("accounts", .account), ("costs", .cost), ("clearances", .clearance)] {
             print("  " + name.padding(12) + String(m.count(of: noun)))
         }
         if let torn = loaded.torn {

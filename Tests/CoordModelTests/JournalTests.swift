@@ -13,6 +13,14 @@ import Testing
             "strip add id=s1 day=d1 scene=12A ie=I dn=N pages=\"3 4/8\" set=\(q) synopsis=\(q) cast=1,2",
             "strip add id=s2 day=2027-03-02 scene=13",
             "strip set id=s1 day=d2 pages=4/8 notes=\(q)",
+            "strip set id=s1 shot=done",
+            "strip set id=s2 shot=complete day=d1",
+            "strip set id=s1 shot=part shotday=2027-03-01",
+            "progress add id=pr1 day=d1 crewcall=07:00 firstshot=0752 lunch=13:00 lunchend=14:00 camerawrap=18:20 unitwrap=01:10 setups=23 minutes=4 delays=\(q) incidents=\(q) notes=\(q)",
+            "progress set id=pr1 day=2027-03-02 setups=+24 notes=\"\"",
+            "progress add id=pr2 day=d1 note=\(q)",
+            "progress rm id=pr2",
+            "strip set id=s2 shot=\"\"",
             "crew add id=c1 name=\(q) role=\(q) dept=lighting phone=\"+44 7700 900123\" email=a@example.com rate=1,250",
             "crew set id=c1 status=conf rate=\"\"",
             "account add id=a1 code=2100 category=\(q) description=\(q) budget=12000",
@@ -75,6 +83,8 @@ import Testing
         #expect(model.kit.isEmpty && model.bookings.isEmpty && model.calendar.isEmpty)
         #expect(model.crew.isEmpty && model.clearances.isEmpty)
         #expect(model.usedIDs.contains("c1"), "removed ids stay used")
+        #expect(model.progress["pr1"]?.day == "d2" && model.progress["pr1"]?.setups == "24" && model.progress["pr2"] == nil)
+        #expect(model.strips["s1"]?.shot == "part" && model.strips["s1"]?.shotDay == "d1")
     }
 
     @Test func replayRebuildsTheSameModel() throws {

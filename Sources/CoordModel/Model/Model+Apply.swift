@@ -50,6 +50,8 @@ extension Model {
             Model.change(&travel, e, used: &usedIDs, nounOf: &nounOf)
         case .callsheet:
             Model.change(&callSheets, e, used: &usedIDs, nounOf: &nounOf)
+        case .progress:
+            Model.change(&progress, e, used: &usedIDs, nounOf: &nounOf)
         case .account:
             let oldCode = e.id.flatMap { accounts[$0]?.code }
             Model.change(&accounts, e, used: &usedIDs, nounOf: &nounOf)

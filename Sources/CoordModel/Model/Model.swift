@@ -16,6 +16,7 @@ public struct Model: Sendable {
     public internal(set) var safety = OrderedDictionary<RecordID, SafetyNote>()
     public internal(set) var travel = OrderedDictionary<RecordID, Travel>()
     public internal(set) var callSheets = OrderedDictionary<RecordID, CallSheetIssue>()
+    public internal(set) var progress = OrderedDictionary<RecordID, DayProgress>()
     public internal(set) var accounts = OrderedDictionary<RecordID, Account>()
     public internal(set) var costs = OrderedDictionary<RecordID, CostEntry>()
     public internal(set) var clearances = OrderedDictionary<RecordID, Clearance>()
@@ -61,6 +62,7 @@ public struct Model: Sendable {
         case .safety: return safety.count
         case .travel: return travel.count
         case .callsheet: return callSheets.count
+        case .progress: return progress.count
         case .account: return accounts.count
         case .cost: return costs.count
         case .clearance: return clearances.count
@@ -101,6 +103,7 @@ public struct Model: Sendable {
         case .safety: return pairs(safety[id])
         case .travel: return pairs(travel[id])
         case .callsheet: return pairs(callSheets[id])
+        case .progress: return pairs(progress[id])
         case .account: return pairs(accounts[id])
         case .cost: return pairs(costs[id])
         case .clearance: return pairs(clearances[id])
@@ -133,6 +136,7 @@ extension Noun {
         case .safety: return SafetyNote.fields.map(\.info)
         case .travel: return Travel.fields.map(\.info)
         case .callsheet: return CallSheetIssue.fields.map(\.info)
+        case .progress: return DayProgress.fields.map(\.info)
         case .account: return Account.fields.map(\.info)
         case .cost: return CostEntry.fields.map(\.info)
         case .clearance: return Clearance.fields.map(\.info)

@@ -143,6 +143,7 @@ extension Model {
 
         if noun == .booking { try checkBooking(id: id, given: given) }
         try checkLogistics(noun, verb, id: id, given: given)
+        if noun == .progress { try checkProgress(verb, id: id, given: given) }
         if noun == .board, case .text(let name)? = given["name"]?.1,
            let other = boards.values.first(where: { $0.name.lowercased() == name.lowercased() && $0.id != id }) {
             throw CommandError("a board is already called \(other.name) (\(other.id))", key: "name")
@@ -160,6 +161,7 @@ extension Model {
         } else if let p = placing.values.first {
             throw CommandError("\(p.key)= only goes with add or move", key: p.key, column: p.column)
         }
+        if noun == .strip { try fillShotDay(verb, id: id, given: &given, placement: placement) }
         let values = noun.fields.compactMap { f in given[f.key].map { Event.Assignment(key: f.key, value: $0.1) } }
         return Event(noun: noun, verb: verb, id: id, values: values, placement: placement)
     }

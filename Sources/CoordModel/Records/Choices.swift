@@ -32,6 +32,9 @@ public enum Choices {
         aliases: ["work": "W", "hold": "H", "travel": "T", "rehearsal": "R", "fitting": "F", "drop": "D",
                   "pickup": "PU", "start": "SW", "finish": "WF"])
     public static let holdDrop = Choice(["hold", "drop"])
+    /// A strip's mark at wrap: shot whole, or part of it.
+    public static let shot = Choice(["done", "part"],
+        aliases: ["complete": "done", "completed": "done", "shot": "done", "partial": "part", "part-shot": "part"])
     public static let rateType = Choice(["day", "week", "flat"], aliases: ["daily": "day", "weekly": "week", "fee": "flat"])
     public static let dealMemo = Choice(["not-sent", "sent", "signed"],
         aliases: ["none": "not-sent", "notsent": "not-sent", "unsigned": "sent", "returned": "signed"])

@@ -45,6 +45,10 @@ public struct Strip: Record, Equatable {
     public var synopsis = ""
     public var cast = ""
     public var notes = ""
+    /// `done`, `part` or empty (not shot), marked at wrap.
+    public var shot = ""
+    /// The shoot day it was shot on (a day's id).
+    public var shotDay = ""
     public init(id: RecordID) { self.id = id }
 
     public static let fields: [FieldSpec<Strip>] = [
@@ -56,5 +60,7 @@ public struct Strip: Record, Equatable {
         .string(info("synopsis", "Synopsis", .text, aliases: ["syn"]), \.synopsis),
         .string(info("cast", "Cast", .text, help: "cast numbers, e.g. 1,2,5"), \.cast),
         .string(info("notes", "Notes", .text, aliases: ["note"]), \.notes),
+        .string(info("shot", "Shot", .choice(Choices.shot), help: "done, part, or empty: not shot yet"), \.shot),
+        .string(info("shotday", "Shot on", .dayRef, help: "the day it was shot; default: the day it is on"), \.shotDay),
     ]
 }

@@ -1,7 +1,7 @@
 /// The record types a journal line can name, in the order the panes show them.
 public enum Noun: String, Sendable, CaseIterable, Hashable {
     case production, board, day, strip, banner, calendar, crew, kit, booking, location, call, safety, travel, callsheet,
-         account, cost, clearance
+         progress, account, cost, clearance
 
     public var verbs: [Verb] {
         switch self {
@@ -31,6 +31,7 @@ public enum Noun: String, Sendable, CaseIterable, Hashable {
         case .safety: return "safety note"
         case .travel: return "travel"
         case .callsheet: return "call sheet issue"
+        case .progress: return "progress report"
         case .account: return "account"
         case .cost: return "cost"
         case .clearance: return "clearance"
