@@ -238,5 +238,12 @@ public enum DemoJournal {
         clearance set id=cl13 status=cleared expiry=2037-03-01
         # k039 was the same fuel receipt entered twice (WPF-88120)
         cost rm id=k039
+
+        # --- day 1 wrap: the scenes shot and the progress report ---
+        strip set id=s2 shot=done shotday=d1
+        strip set id=s3 shot=done shotday=d1
+        strip set id=s12a shot=done shotday=d1
+        strip set id=s7 shot=part shotday=d1
+        progress add id=pr1 day=d1 crewcall=08:00 firstshot=08:52 lunch=13:00 lunchend=14:00 camerawrap=18:20 unitwrap=18:50 setups=23 minutes=4 delays="Blacking out the kitchen for sc 7 took 50 min longer than planned: sc 7 part-shot (wide and two-shot), close-ups still to do." notes="Kettle practical failed twice in sc 2; props have a spare for day 6."
         """#
 }
