@@ -1,12 +1,17 @@
 import ArgumentParser
 import CoordModel
 import CoordUI
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// `coord report ...`: what the office prints and sends.
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print a report from a journal (text, or CSV with --csv).",
-        subcommands: [DaysReport.self, DoodReport.self, ConflictsReport.self, MovementsReport.self])
+        abstract: "Print a report from a journal (text, or CSV with --csv; progress: text, Markdown or HTML).",
+        subcommands: [DaysReport.self, DoodReport.self, ConflictsReport.self, MovementsReport.self, ProgressReport.self])
 }
 
 /// Reads a journal for a report; says what is wrong and exits 1 if it cannot.
@@ -110,5 +115,44 @@ struct MovementsReport: ParsableCommand {
             throw ExitCode(1)
         }
         emit(table, csv: csv)
+    }
+}
+
+struct ProgressReport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "progress",
+        abstract: "The daily progress report of shoot day N: times, scenes completed, part-shot and not shot, pages and minutes, set-ups, delays.",
+        discussion: "From the day's progress record (progress add day=...) and the strips' shot marks (strip set id=... shot=done|part). "
+            + "What it takes from the journal: docs/PROGRESS.md.")
+    @Argument(help: "The journal.") var file: String
+    @Option(help: "The shoot day number on the active board (1 is the first).") var day: Int
+    @Option(help: "text (80 columns), md (Markdown) or html (one printable A4 file).") var format: CallSheetCommand.Format = .text
+    @Option(name: [.short, .customLong("output")], help: "Write to this file instead of standard output.") var output: String?
+    @Flag(help: "With -o, replace an existing file.") var force = false
+
+    func run() throws {
+        if let output, !force, access(output, F_OK) == 0 {
+            complain("\(output) already exists (add --force to replace it)")
+            throw ExitCode(1)
+        }
+        let m = try loadForReport(file)
+        guard let report = m.progressReport(day: day) else {
+            let n = m.layout(of: m.activeBoard.id).days.count
+            let board = m.activeBoard.name.isEmpty ? m.activeBoard.id.raw : m.activeBoard.name
+            complain(n == 0 ? "\(file): the active board '\(board)' has no shoot days"
+                            : "\(file): there is no shoot day \(day): the active board '\(board)' has \(n) shoot day\(n == 1 ? "" : "s") (1-\(n))")
+            throw ExitCode(1)
+        }
+        let body: String
+        switch format {
+        case .text: body = report.text()
+        case .md: body = report.markdown()
+        case .html: body = report.html()
+        }
+        if let output {
+            try CallSheetCommand.save(body, to: output, replace: force, personal: false)
+        } else {
+            print(body, terminator: "")
+        }
     }
 }
