@@ -3,7 +3,7 @@ import CoordModel
 /// Shoot days in date order, each followed by its strips; then the boneyard.
 enum ScheduleTable {
     static let columns = [
-        Column("Sc", 5), Column("I/E", 7), Column("Set", 14, flex: 2), Column("D/N", 5),
+        Column("Sc", 6), Column("I/E", 7), Column("Set", 14, flex: 2), Column("D/N", 5),
         Column("Pgs", 5, right: true), Column("Cast", 7), Column("Synopsis", 12, flex: 3),
     ]
 
@@ -52,9 +52,12 @@ enum ScheduleTable {
         // Dusk and dawn print as night strips; INT/EXT as an exterior.
         let night = ["NIGHT", "DUSK", "DAWN"].contains(s.dayNight)
         let ext = s.intExt == "EXT" || s.intExt == "INT/EXT"
-        let mark: RowMark = night ? (ext ? .extNight : .intNight) : (ext ? .extDay : .intDay)
+        var mark: RowMark = night ? (ext ? .extNight : .intNight) : (ext ? .extDay : .intDay)
+        // Shot at wrap: done strips fade back (in monochrome too) so what is left stands out.
+        if s.shot == "done" { mark = .dim }
+        let shot = s.shot == "done" ? "✓" : s.shot == "part" ? "½" : ""
         return Row(id: s.id, noun: .strip,
-                   cells: [s.scene, s.intExt, s.set, s.dayNight, s.pages.eighths == 0 ? "" : s.pages.description, s.cast, s.synopsis],
+                   cells: [s.scene + shot, s.intExt, s.set, s.dayNight, s.pages.eighths == 0 ? "" : s.pages.description, s.cast, s.synopsis],
                    mark: mark)
     }
 }

@@ -164,7 +164,8 @@ extension Session {
         case .schedule:
             let b = model.boards[board]
             left += " · " + (b?.name ?? board.raw) + (b?.isActive == true ? "" : " (not active)")
-            left += scheduleView == .grid ? " · grid" : scheduleView == .combined ? " · all productions" : " · \(summary.pages) pgs"
+            let pages = summary.anyShot ? "\(summary.pagesShot) of \(summary.pages) pgs shot" : "\(summary.pages) pgs"
+            left += scheduleView == .grid ? " · grid" : scheduleView == .combined ? " · all productions" : " · " + pages
         case .crew: left += " · \(model.crew.count) people"
         case .budget: left += budgetView == .accounts ? " · accounts (v: costs)" : " · \(model.costs.count) costs (v: accounts)"
         case .clearances: left += " · \(model.clearances.count) items"

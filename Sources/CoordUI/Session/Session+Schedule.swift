@@ -97,6 +97,18 @@ extension Session {
         mode = .form(f)
     }
 
+    /// x: the selected strip's shot mark, round not shot → done → part → not shot. The day it
+    /// was shot on is filled in by the journal's own rule (the day the strip is on).
+    func cycleShot() {
+        guard let id = selectedRow?.id, let strip = model.strips[id] else { return }
+        let next = ["": "done", "done": "part"][strip.shot] ?? ""
+        let pairs: [Command.Pair] = [.init(key: "id", value: id.raw), .init(key: "shot", value: next)]
+        guard case .success = perform([Command(noun: Noun.strip.rawValue, verb: "set", pairs: pairs)]) else { return }
+        let day = model.strips[id].flatMap { $0.shotDay.isEmpty ? nil : label(of: RecordID($0.shotDay)) }
+        let what = next == "done" ? "shot" : next == "part" ? "part-shot" : "not shot"
+        message = Message("saved: scene \(strip.scene) marked \(what)" + (day.map { " on \($0)" } ?? ""), .ok)
+    }
+
     /// s: the call sheet of the selected shoot day (or of the selected strip's day).
     func previewCallSheet() {
         guard let row = selectedRow, let id = row.id else { return }

@@ -118,6 +118,9 @@ public final class Session {
     struct Summary {
         var alerts: [PaneKind: String] = [:]
         var pages = Pages(eighths: 0)
+        /// Pages of done strips, and whether anything is marked shot at all.
+        var pagesShot = Pages(eighths: 0)
+        var anyShot = false
     }
 
     var summary: Summary {
@@ -125,6 +128,8 @@ public final class Session {
         var s = Summary()
         for p in PaneKind.allCases { s.alerts[p] = p.alert(model, today: today) }
         s.pages = model.totalPages
+        s.pagesShot = model.pagesShot
+        s.anyShot = model.hasShotMarks
         summaryCache = (revision, today, s)
         return s
     }
@@ -207,6 +212,7 @@ public final class Session {
             return "\(who) \(r.time?.description ?? "")" + ((label(of: RecordID(r.day))).map { " on \($0)" } ?? "")
         }
         if let r = m.safety[id] { return r.hazard }
+        if let r = m.progress[id] { return "progress of " + (label(of: RecordID(r.day)) ?? r.day) }
         if let r = m.travel[id] { return "\(m.crew[RecordID(r.who)]?.name ?? r.who) \(r.from)→\(r.to)" }
         if let r = m.banners[id] { return "banner \(r.text)" }
         if let r = m.boards[id] { return "board \(r.name)" }
