@@ -120,6 +120,19 @@ if wait_for "Tomos Rees" && screen | grep -q "Tomos Rees .*06:15"; then ok "the 
 keys Escape q; gone >/dev/null
 if "$COORD" callsheet "$C" --day 2 --format html | grep -q "@page"; then ok "coord callsheet --format html is a printable page"; else fail "coord callsheet html"; fi
 
+# 3d. Wrap: x marks a strip shot (✓), the status bar counts its pages, the progress report lists it.
+P="$WORK/progress.journal"
+"$COORD" demo "$P" >/dev/null
+start 100x30 "$COORD" "$P"
+wait_for "Day 1 of 6" >/dev/null
+keys j j j j j j j   # scene 4, day 2's first strip
+wait_for "id: s4" >/dev/null
+keys x
+if wait_for "saved: scene 4 marked shot on day 2" && screen | grep -q "^ 4✓ .*Lighthouse - compound" && screen | grep -qF "3 3/8 of 18 6/8 pgs shot"; then
+  ok "x marks a strip shot and the status bar counts its pages"; else fail "x marks a strip shot"; fi
+keys q; gone >/dev/null
+if "$COORD" report progress "$P" --day 2 | grep -q "^  Scenes completed    1 (4/8 pgs)"; then ok "coord report progress lists the scene shot"; else fail "coord report progress lists the scene shot"; fi
+
 # 4. Too small, then enlarged: says so, then recovers.
 start 100x30 "$COORD" "$J"
 wait_for "1 Schedule" >/dev/null
