@@ -130,6 +130,7 @@ import Testing
         #expect(s.message?.text == "saved: scene 4 marked shot on day 2 (Tue 2 Mar)")
         #expect(row().hasPrefix(" 4✓     EXT"))
         #expect(s.render().row(22).contains("3 3/8 of 18 6/8 pgs shot"))
+        #expect(s.render().row(21).hasPrefix(" Day/Night: DAY · Pages: 4/8"), "a strip's detail wraps onto its second line")
         let y = s.render().text.split(separator: "\n").firstIndex { $0.contains("Mara walks the comp") }!
         s.handle(.char("j"))
         #expect(s.render()[3, y].style.dim, "a done strip is drawn dim")

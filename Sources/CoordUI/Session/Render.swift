@@ -145,7 +145,8 @@ extension Session {
             }
         }
         for (label, value) in parts {
-            let want = TextWidth.of(label) + 2 + min(TextWidth.of(value), 40)
+            // At least the 6 columns a value needs below, or a short value would stop the line instead of wrapping.
+            let want = TextWidth.of(label) + 2 + min(max(TextWidth.of(value), 6), 40)
             if x + want > width - 1 && line == 0 && x > 1 {
                 line = 1; x = 1
             }
