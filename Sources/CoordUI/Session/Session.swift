@@ -212,7 +212,7 @@ public final class Session {
             return "\(who) \(r.time?.description ?? "")" + ((label(of: RecordID(r.day))).map { " on \($0)" } ?? "")
         }
         if let r = m.safety[id] { return r.hazard }
-        if let r = m.progress[id] { return "progress of " + (label(of: RecordID(r.day)) ?? r.day) }
+        if let r = m.progress[id] { return label(of: RecordID(r.day)) ?? r.day }
         if let r = m.travel[id] { return "\(m.crew[RecordID(r.who)]?.name ?? r.who) \(r.from)→\(r.to)" }
         if let r = m.banners[id] { return "banner \(r.text)" }
         if let r = m.boards[id] { return "board \(r.name)" }
