@@ -113,57 +113,8 @@ struct CallSheetCommand: ParsableCommand {
         _ = line.utf8CString.withUnsafeBufferPointer { write(STDERR_FILENO, $0.baseAddress, $0.count - 1) }
     }
 
-    /// Writes to a temporary file beside `path`, syncs it, then renames it into place; without
-    /// `replace` an existing file is never overwritten. A crew copy is readable by its owner only.
+    /// The sheet written through the commands' one safe writer (temp file, sync, link or rename).
     static func save(_ text: String, to path: String, replace: Bool, personal: Bool) throws {
-        let tmp = path + ".tmp-\(getpid())"
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, personal ? 0o600 : 0o644)
-        guard fd >= 0 else {
-            complain("\(path): cannot write (\(String(cString: strerror(errno))))")
-            throw ExitCode(1)
-        }
-        let bytes = Array(text.utf8)
-        let ok = bytes.withUnsafeBytes { buf -> Bool in
-            var done = 0
-            while done < buf.count {
-                let n = write(fd, buf.baseAddress! + done, buf.count - done)
-                if n < 0 { if errno == EINTR { continue }; return false }
-                done += n
-            }
-            return true
-        } && fsync(fd) == 0
-        let why = String(cString: strerror(errno))
-        close(fd)
-        guard ok else {
-            unlink(tmp)
-            complain("\(path): cannot write (\(why))")
-            throw ExitCode(1)
-        }
-        if replace {
-            guard rename(tmp, path) == 0 else {
-                let why = String(cString: strerror(errno))
-                unlink(tmp)
-                complain("\(path): cannot write (\(why))")
-                throw ExitCode(1)
-            }
-            return
-        }
-        // link() refuses an existing name, so a file that appeared meanwhile is not replaced.
-        if link(tmp, path) == 0 {
-            unlink(tmp)
-            return
-        }
-        let err = errno
-        if err == EEXIST {
-            unlink(tmp)
-            complain("\(path) already exists (add --force to replace it)")
-            throw ExitCode(1)
-        }
-        // A file system without hard links: check, then rename.
-        guard access(path, F_OK) != 0, rename(tmp, path) == 0 else {
-            unlink(tmp)
-            complain("\(path): cannot write (\(String(cString: strerror(err))))")
-            throw ExitCode(1)
-        }
+        try writeOutput(path, Array(text.utf8), force: replace, personal: personal)
     }
 }

@@ -34,7 +34,7 @@ struct ImportCrew: ParsableCommand {
     var skipBad = false
 
     func run() throws {
-        let bytes = try readCrewInput(csv)
+        let bytes = try readInput(csv)
         let store: ProductionStore
         do {
             let (s, warnings) = try ProductionStore.open(path: file, create: true, setAsideTorn: false)
@@ -108,7 +108,7 @@ struct ExportCrew: ParsableCommand {
     var force = false
 
     func run() throws {
-        let model = try readCrewJournal(file)
+        let model = try readJournal(file)
         let export: CrewCSVExport
         do {
             export = try CrewCSV.export(model, personal: personal)
@@ -116,7 +116,7 @@ struct ExportCrew: ParsableCommand {
             complain("\(file): \(error.description)")
             throw ExitCode(1)
         }
-        try writeCrewOutput(out, export.bytes, force: force, personal: personal)
+        try writeOutput(out, export.bytes, force: force, personal: personal)
         print(TextWidth.inert("wrote \(out): \(export.people) \(export.people == 1 ? "person" : "people"), "
             + "\(export.headings.count) columns (\(export.bytes.count) bytes)"))
         if export.leftOut.isEmpty {
@@ -150,7 +150,7 @@ struct ExportVCard: ParsableCommand {
     var force = false
 
     func run() throws {
-        let model = try readCrewJournal(file)
+        let model = try readJournal(file)
         let export: VCardExport
         do {
             export = try VCard.export(model, department: dept)
@@ -158,87 +158,11 @@ struct ExportVCard: ParsableCommand {
             complain("\(file): \(error.description)")
             throw ExitCode(1)
         }
-        try writeCrewOutput(out, export.bytes, force: force, personal: true)
+        try writeOutput(out, export.bytes, force: force, personal: true)
         let scope = export.department.map { " in \($0)" } ?? ""
         print(TextWidth.inert("wrote \(out): \(export.cards) contact card\(export.cards == 1 ? "" : "s")\(scope) (vCard 4.0, \(export.bytes.count) bytes)"))
         if export.unreachable > 0 {
             print("  note: \(export.unreachable) of them \(export.unreachable == 1 ? "has" : "have") no phone or email")
         }
-    }
-}
-
-/// The bytes of an input file, or a message and exit 1.
-private func readCrewInput(_ path: String) throws -> [UInt8] {
-    let bytes: [UInt8]?
-    do {
-        bytes = try JournalReader.readBytes(path: path)
-    } catch {
-        complain(error.description)
-        throw ExitCode(1)
-    }
-    guard let bytes else {
-        complain("\(path): no such file")
-        throw ExitCode(1)
-    }
-    return bytes
-}
-
-/// The journal's model, read without taking its lock (an export writes nothing to it).
-private func readCrewJournal(_ path: String) throws -> Model {
-    let bytes = try readCrewInput(path)
-    do {
-        let loaded = try JournalReader.replay(bytes, path: path)
-        if let torn = loaded.torn { complain("\(path):\(torn.line): the last line is unfinished (a write cut short) and is left out") }
-        return loaded.model
-    } catch {
-        complain(error.description)
-        throw ExitCode(1)
-    }
-}
-
-/// Writes `bytes` to a temporary file beside `path` (mode 0600 when it holds personal data,
-/// as journals are), syncs it, then links it into place (refusing an existing file) or, with `force`,
-/// renames it over the old one. A reader never sees half a file.
-private func writeCrewOutput(_ path: String, _ bytes: [UInt8], force: Bool, personal: Bool) throws {
-    func fail(_ what: String) throws -> Never {
-        complain("\(path): \(what)")
-        throw ExitCode(1)
-    }
-    var st = stat()
-    if stat(path, &st) == 0 {
-        if (st.st_mode & S_IFMT) == S_IFDIR { try fail("it is a directory") }
-        if !force { try fail("already exists (add --force to replace it)") }
-    }
-    let tmp = path + ".coord-\(getpid()).tmp"
-    let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, personal ? 0o600 : 0o644)
-    guard fd >= 0 else { try fail("cannot write: \(String(cString: strerror(errno)))") }
-    var written = 0
-    while written < bytes.count {
-        let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
-        if n < 0 {
-            if errno == EINTR { continue }
-            let reason = String(cString: strerror(errno))
-            close(fd); unlink(tmp)
-            try fail("cannot write: \(reason)")
-        }
-        written += n
-    }
-    if fsync(fd) != 0 {
-        let reason = String(cString: strerror(errno))
-        close(fd); unlink(tmp)
-        try fail("cannot write: \(reason)")
-    }
-    close(fd)
-    if force {
-        if rename(tmp, path) != 0 {
-            let reason = String(cString: strerror(errno))
-            unlink(tmp)
-            try fail("cannot write: \(reason)")
-        }
-    } else {
-        let ok = link(tmp, path) == 0
-        let err = errno
-        unlink(tmp)
-        if !ok { try fail(err == EEXIST ? "already exists (add --force to replace it)" : "cannot write: \(String(cString: strerror(err)))") }
     }
 }

@@ -1,0 +1,85 @@
+import ArgumentParser
+import CoordInterchange
+import CoordModel
+import CoordUI
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// Reading inputs and writing outputs for the import, export and report commands.
+
+/// The bytes of an input file, or a message and exit 1.
+func readInput(_ path: String) throws -> [UInt8] {
+    let bytes: [UInt8]?
+    do {
+        bytes = try JournalReader.readBytes(path: path)
+    } catch {
+        complain(error.description)
+        throw ExitCode(1)
+    }
+    guard let bytes else {
+        complain("\(path): no such file")
+        throw ExitCode(1)
+    }
+    return bytes
+}
+
+/// The journal's model, read without taking its lock (an export writes nothing to it).
+func readJournal(_ path: String) throws -> Model {
+    let bytes = try readInput(path)
+    do {
+        let loaded = try JournalReader.replay(bytes, path: path)
+        if let torn = loaded.torn { complain("\(path):\(torn.line): the last line is unfinished (a write cut short) and is left out") }
+        return loaded.model
+    } catch {
+        complain(error.description)
+        throw ExitCode(1)
+    }
+}
+
+/// Writes `bytes` to a temporary file beside `path` (mode 0600 when it holds personal data, as
+/// journals are), syncs it, then links it into place (refusing an existing file) or, with
+/// `force`, renames it over the old one. A reader never sees half a file.
+func writeOutput(_ path: String, _ bytes: [UInt8], force: Bool, personal: Bool = false) throws {
+    func fail(_ what: String) throws -> Never {
+        complain("\(path): \(what)")
+        throw ExitCode(1)
+    }
+    var st = stat()
+    if stat(path, &st) == 0 {
+        if (st.st_mode & S_IFMT) == S_IFDIR { try fail("it is a directory") }
+        if !force { try fail("already exists (add --force to replace it)") }
+    }
+    let tmp = path + ".coord-\(getpid()).tmp"
+    let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, personal ? 0o600 : 0o644)
+    guard fd >= 0 else { try fail("cannot write: \(String(cString: strerror(errno)))") }
+    var written = 0
+    while written < bytes.count {
+        let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
+        if n < 0 {
+            if errno == EINTR { continue }
+            let reason = String(cString: strerror(errno))
+            close(fd); unlink(tmp)
+            try fail("cannot write: \(reason)")
+        }
+        written += n
+    }
+    if fsync(fd) != 0 {
+        let reason = String(cString: strerror(errno))
+        close(fd); unlink(tmp)
+        try fail("cannot write: \(reason)")
+    }
+    close(fd)
+    if force {
+        if rename(tmp, path) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(tmp)
+            try fail("cannot write: \(reason)")
+        }
+    } else {
+        let ok = link(tmp, path) == 0
+        let err = errno
+        unlink(tmp)
+        if !ok { try fail(err == EEXIST ? "already exists (add --force to replace it)" : "cannot write: \(String(cString: strerror(err)))") }
+    }
+}
