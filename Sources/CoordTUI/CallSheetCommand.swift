@@ -51,10 +51,8 @@ struct CallSheetCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        if let output, !force, access(output, F_OK) == 0 {
-            complain("\(output) already exists (add --force to replace it)")
-            throw ExitCode(1)
-        }
+        // An issue is only recorded for a sheet that can be written.
+        if let output { try checkWritable(output, force: force) }
         var model: Model
         var issuedMessage: String?
         if issue {

@@ -83,3 +83,18 @@ func writeOutput(_ path: String, _ bytes: [UInt8], force: Bool, personal: Bool =
         if !ok { try fail(err == EEXIST ? "already exists (add --force to replace it)" : "cannot write: \(String(cString: strerror(err)))") }
     }
 }
+
+/// Fails now, before anything is recorded, if `path` could not be written by `writeOutput`
+/// (a directory, an existing file without `force`, a missing or read-only folder).
+func checkWritable(_ path: String, force: Bool) throws {
+    var st = stat()
+    if stat(path, &st) == 0 {
+        if (st.st_mode & S_IFMT) == S_IFDIR { complain("\(path): it is a directory"); throw ExitCode(1) }
+        if !force { complain("\(path): already exists (add --force to replace it)"); throw ExitCode(1) }
+    }
+    let probe = path + ".coord-\(getpid()).probe"
+    let fd = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+    guard fd >= 0 else { complain("\(path): cannot write: \(String(cString: strerror(errno)))"); throw ExitCode(1) }
+    close(fd)
+    unlink(probe)
+}
