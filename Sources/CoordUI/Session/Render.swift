@@ -164,7 +164,10 @@ extension Session {
         switch pane {
         case .schedule:
             let b = model.boards[board]
-            left += " · " + (b?.name ?? board.raw) + (b?.isActive == true ? "" : " (not active)")
+            // At 80 columns the active board's name gives way to the key hints; another board always shows.
+            if b?.isActive != true || width >= 100 || model.boards.count > 1 {
+                left += " · " + (b?.name ?? board.raw) + (b?.isActive == true ? "" : " (not active)")
+            }
             let pages = summary.anyShot ? "\(summary.pagesShot) of \(summary.pages) pgs shot" : "\(summary.pages) pgs"
             left += scheduleView == .grid ? " · grid" : scheduleView == .combined ? " · all productions" : " · " + pages
         case .crew: left += " · \(model.crew.count) people"
