@@ -166,16 +166,7 @@ struct Do: ParsableCommand {
             source = "<stdin>"
             while let l = readLine(strippingNewline: true) { lines.append(l) }
         }
-        let store: ProductionStore
-        do {
-            // A torn tail is only set aside if this run saves something: a refused run writes nothing.
-            let (s, warnings) = try ProductionStore.open(path: file, create: true, setAsideTorn: false)
-            store = s
-            for w in warnings where !w.contains("is new") { complain(w) }
-        } catch {
-            complain(error.description)
-            throw ExitCode(1)
-        }
+        let store = try openForWriting(file)
         do {
             let events = try store.perform(lines: lines)
             for e in events { print(e.line) }

@@ -35,15 +35,7 @@ struct ImportCrew: ParsableCommand {
 
     func run() throws {
         let bytes = try readInput(csv)
-        let store: ProductionStore
-        do {
-            let (s, warnings) = try ProductionStore.open(path: file, create: true, setAsideTorn: false)
-            store = s
-            for w in warnings where !w.contains("is new") { complain(w) }
-        } catch {
-            complain(error.description)
-            throw ExitCode(1)
-        }
+        let store = try openForWriting(file)
         let result: CrewImport
         do {
             result = try CrewCSV.importPlan(bytes, into: store.model, name: csv, today: store.today)

@@ -98,3 +98,32 @@ func checkWritable(_ path: String, force: Bool) throws {
     close(fd)
     unlink(probe)
 }
+
+/// A journal opened to change from the command line (`coord do`, imports): created if
+/// missing, open warnings on stderr, and a torn tail set aside only if this run saves.
+func openForWriting(_ path: String, context: String? = nil) throws -> ProductionStore {
+    do {
+        let (store, warnings) = try ProductionStore.open(path: path, create: true, setAsideTorn: false)
+        for w in warnings where !w.contains("is new") { complain(w) }
+        return store
+    } catch {
+        complain((context.map { $0 + ": " } ?? "") + error.description)
+        throw ExitCode(1)
+    }
+}
+
+/// Performs an importer's plan all or nothing; a refusal names the change and `source`.
+func performImport(_ plan: ImportPlan, into store: ProductionStore, source: String) throws {
+    do {
+        try store.perform(lines: plan.commands)
+    } catch {
+        if let i = error.index, i < plan.commands.count {
+            let line = plan.commands[i]
+            let shown = line.count > 80 ? String(line.prefix(77)) + "..." : line
+            complain("\(source): the import's change \(i + 1) ('\(shown)') was refused: \(error.description) — nothing was written")
+        } else {
+            complain("\(source): \(error.description) — nothing was written")
+        }
+        throw ExitCode(1)
+    }
+}

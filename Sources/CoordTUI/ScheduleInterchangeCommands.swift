@@ -30,15 +30,7 @@ struct ImportUSS: ParsableCommand {
 
     func run() throws {
         let bytes = try readInput(schedule)
-        let store: ProductionStore
-        do {
-            let (s, warnings) = try ProductionStore.open(path: file, create: true, setAsideTorn: false)
-            store = s
-            for w in warnings where !w.contains("is new") { complain(w) }
-        } catch {
-            complain(error.description)
-            throw ExitCode(1)
-        }
+        let store = try openForWriting(file)
         let plan: ImportPlan
         do {
             plan = try USS.importPlan(bytes, into: store.model, name: schedule)
@@ -46,18 +38,7 @@ struct ImportUSS: ParsableCommand {
             complain(error.description)
             throw ExitCode(1)
         }
-        do {
-            try store.perform(lines: plan.commands)
-        } catch {
-            if let i = error.index, i < plan.commands.count {
-                let line = plan.commands[i]
-                let shown = line.count > 80 ? String(line.prefix(77)) + "..." : line
-                complain("\(schedule): the import's change \(i + 1) ('\(shown)') was refused: \(error.description) — nothing was written")
-            } else {
-                complain("\(error.description) — nothing was written")
-            }
-            throw ExitCode(1)
-        }
+        try performImport(plan, into: store, source: schedule)
         print(TextWidth.inert("imported \(schedule) into \(file): \(importSummary(plan.commands))"))
         for n in plan.notes { print(TextWidth.inert("  note: " + n)) }
     }

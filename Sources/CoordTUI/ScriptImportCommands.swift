@@ -37,16 +37,7 @@ struct ImportFDX: ParsableCommand {
 
 enum ScriptImportRun {
     static func run(file: String, script: String, parse: () throws(ImportError) -> ScriptParse) throws {
-        let store: ProductionStore
-        do {
-            // A torn tail is only set aside if the import saves something.
-            let (s, warnings) = try ProductionStore.open(path: file, create: true, setAsideTorn: false)
-            store = s
-            for w in warnings where !w.contains("is new") { complain(w) }
-        } catch {
-            complain("\(script): not imported: \(error.description)")
-            throw ExitCode(1)
-        }
+        let store = try openForWriting(file, context: "\(script): not imported")
         let parsed: ScriptParse
         do {
             parsed = try parse()
@@ -55,14 +46,7 @@ enum ScriptImportRun {
             throw ExitCode(1)
         }
         let plan = ScriptImport.plan(parsed, model: store.model)
-        do {
-            _ = try store.perform(lines: plan.commands)
-        } catch {
-            var what = error.description
-            if let i = error.index { what = "\(plan.commands[i]): \(what)" }
-            complain("\(script): not imported, nothing was written: \(what)")
-            throw ExitCode(1)
-        }
+        try performImport(plan, into: store, source: script)
         let n = ScriptImport.summary(of: plan)
         let scenes = parsed.scenes.filter { !$0.omitted }.count
         print("imported \(scenes) scene\(scenes == 1 ? "" : "s"): \(n.stripsAdded) strip\(n.stripsAdded == 1 ? "" : "s") added, \(n.stripsUpdated) updated, \(n.castAdded) cast added")
