@@ -45,13 +45,15 @@ public struct PaneContext: Sendable {
     /// The board the schedule pane shows.
     public var board: RecordID
     public var scheduleView: ScheduleView = .board
+    /// The board's conflicts, worked out once per change by whoever holds the model.
+    public var conflicts: [Conflict] = []
 }
 
 extension PaneKind {
     public func table(_ ctx: PaneContext) -> Table {
         switch self {
         case .schedule:
-            return ctx.scheduleView == .board ? ScheduleTable.build(ctx.model, board: ctx.board)
+            return ctx.scheduleView == .board ? ScheduleTable.build(ctx.model, board: ctx.board, conflicts: ctx.conflicts)
                 : GridTable.build(ctx.model, board: ctx.board) // .combined is built by the Session, which holds every production
         case .crew: return CrewTable.build(ctx.model)
         case .budget: return ctx.budgetView == .accounts ? BudgetTable.accounts(ctx.model) : BudgetTable.costs(ctx.model)
@@ -70,10 +72,10 @@ extension PaneKind {
     }
 
     /// What needs attention, for the tab bar ("3 over"), or nil.
-    public func alert(_ m: Model, today: CalendarDate) -> String? {
+    public func alert(_ m: Model, today: CalendarDate, conflicts: Int? = nil) -> String? {
         switch self {
         case .schedule:
-            let n = m.conflicts(board: m.activeBoard.id).count
+            let n = conflicts ?? m.conflicts(board: m.activeBoard.id).count
             return n > 0 ? "!\(n) conflict\(n == 1 ? "" : "s")" : nil
         case .crew:
             return nil

@@ -7,9 +7,8 @@ enum ScheduleTable {
         Column("Pgs", 5, right: true), Column("Cast", 7), Column("Synopsis", 12, flex: 3),
     ]
 
-    static func build(_ m: Model, board: RecordID) -> Table {
+    static func build(_ m: Model, board: RecordID, conflicts: [Conflict]) -> Table {
         let layout = m.layout(of: board)
-        let conflicts = m.conflicts(board: board)
         let clashing = Set(conflicts.flatMap(\.strips))
         var rows: [Row] = []
         for entry in layout.entries {

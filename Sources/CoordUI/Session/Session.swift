@@ -73,6 +73,15 @@ public final class Session {
     var cache: [PaneKind: (key: TableKey, table: Table)] = [:]
     var summaryCache: (revision: Int, today: CalendarDate, summary: Summary)?
     var doodCache: (revision: Int, board: RecordID, production: Int, dood: DayOutOfDays)?
+    var conflictsCache: (revision: Int, board: RecordID, production: Int, conflicts: [Conflict])?
+
+    /// A board's conflicts, worked out once per change (the tab alert and the stripboard share them).
+    func conflicts(of board: RecordID) -> [Conflict] {
+        if let c = conflictsCache, c.revision == revision, c.board == board, c.production == current { return c.conflicts }
+        let found = model.conflicts(board: board)
+        conflictsCache = (revision, board, current, found)
+        return found
+    }
 
     public convenience init(store: ProductionStore, theme: Theme = .colour, width: Int = 80, height: Int = 24) {
         self.init(stores: [store], theme: theme, width: width, height: height)
@@ -103,7 +112,8 @@ public final class Session {
         if let c = cache[p], c.key == key { return c.table }
         let t = p == .schedule && scheduleView == .combined
             ? GridTable.combined(stores.map { ($0.model.production.title.isEmpty ? $0.path : $0.model.production.title, $0.model) })
-            : p.table(PaneContext(model: model, today: today, budgetView: budgetView, board: board, scheduleView: scheduleView))
+            : p.table(PaneContext(model: model, today: today, budgetView: budgetView, board: board, scheduleView: scheduleView,
+                                  conflicts: p == .schedule && scheduleView == .board ? conflicts(of: board) : []))
         if p == pane && !tableView.isPlain {
             let filtered = tableView.apply(to: t, onDay: onDayFilter())
             cache[p] = (key, filtered)
@@ -126,7 +136,9 @@ public final class Session {
     var summary: Summary {
         if let s = summaryCache, s.revision == revision, s.today == today { return s.summary }
         var s = Summary()
-        for p in PaneKind.allCases { s.alerts[p] = p.alert(model, today: today) }
+        for p in PaneKind.allCases {
+            s.alerts[p] = p.alert(model, today: today, conflicts: p == .schedule ? conflicts(of: model.activeBoard.id).count : nil)
+        }
         s.pages = model.totalPages
         s.pagesShot = model.pagesShot
         s.anyShot = model.hasShotMarks
