@@ -9,42 +9,59 @@ public enum DemoJournal {
         production set title="The Lighthouse Keeper's Daughter" company="Saltwater Pictures Ltd" currency=GBP start=2027-02-01 end=2027-03-31
 
         # --- chart of accounts (budget locked 2027-02-05, v3) ---
-        account add id=a1100 code=1100 category="Above the line" description="Story & rights" budget=1200.00
-        account add id=a1200 code=1200 category="Above the line" description="Producers" budget=2500.00
-        account add id=a1300 code=1300 category="Above the line" description="Director" budget=2000.00
-        account add id=a1400 code=1400 category="Above the line" description="Cast" budget=4000.00
-        account add id=a1500 code=1500 category="Above the line" description="Casting" budget=500.00
-        account add id=a1600 code=1600 category="Above the line" description="Rehearsals" budget=300.00
-        account add id=a2000 code=2000 category="Production crew" description="Production office staff (coordinator, runners)" budget=2000.00
-        account add id=a2100 code=2100 category="Production crew" description="Camera crew" budget=3000.00
-        account add id=a2200 code=2200 category="Production crew" description="Grip crew" budget=1000.00
-        account add id=a2300 code=2300 category="Production crew" description="Electric crew (gaffer, sparks)" budget=1500.00
-        account add id=a2400 code=2400 category="Production crew" description="Sound crew" budget=1400.00
-        account add id=a2500 code=2500 category="Production crew" description="Art department crew" budget=1800.00
-        account add id=a2600 code=2600 category="Production crew" description="Costume crew" budget=1000.00
-        account add id=a2700 code=2700 category="Production crew" description="Hair & make-up crew" budget=800.00
-        account add id=a2800 code=2800 category="Production costs" description="Locations (fees, permits, facilities)" budget=3200.00
-        account add id=a2900 code=2900 category="Production costs" description="Transport (vans, fuel, mileage)" budget=2200.00
-        account add id=a3000 code=3000 category="Production costs" description="Catering" budget=2400.00
-        account add id=a3100 code=3100 category="Production costs" description="Camera equipment hire" budget=2800.00
-        account add id=a3200 code=3200 category="Production costs" description="Lighting & grip equipment hire" budget=2000.00
-        account add id=a3300 code=3300 category="Production costs" description="Sound equipment hire" budget=500.00
-        account add id=a3400 code=3400 category="Production costs" description="Props & set dressing" budget=1200.00
-        account add id=a3500 code=3500 category="Production costs" description="Wardrobe & make-up materials" budget=400.00
-        account add id=a3600 code=3600 category="Production costs" description="Accommodation" budget=3000.00
-        account add id=a3700 code=3700 category="Production costs" description="Production office & expendables" budget=350.00
-        account add id=a3800 code=3800 category="Production costs" description="Health & safety (marine cover, medic)" budget=950.00
-        account add id=a3900 code=3900 category="Production costs" description="Data, media & storage" budget=300.00
-        account add id=a4100 code=4100 category="Post-production" description="Editing" budget=2200.00
-        account add id=a4200 code=4200 category="Post-production" description="Grade" budget=1000.00
-        account add id=a4300 code=4300 category="Post-production" description="Sound post" budget=1800.00
-        account add id=a4400 code=4400 category="Post-production" description="Music" budget=1200.00
-        account add id=a4500 code=4500 category="Post-production" description="VFX & titles" budget=400.00
-        account add id=a4600 code=4600 category="Post-production" description="Deliverables & DCP" budget=500.00
-        account add id=a5100 code=5100 category="Other" description="Insurance" budget=1400.00
-        account add id=a5200 code=5200 category="Other" description="Legal & clearances" budget=900.00
-        account add id=a5300 code=5300 category="Other" description="Contingency (approx. 5%)" budget=2500.00
-        account add id=a5400 code=5400 category="Other" description="Festivals & marketing" budget=600.00
+        category add id=g1000 code=1000 name="Story, producers, director & cast" line=atl
+        category add id=g2000 code=2000 name="Production crew" line=btl
+        category add id=g3000 code=3000 name="Production costs" line=btl
+        category add id=g4000 code=4000 name="Post-production" line=btl
+        category add id=g5000 code=5000 name="Insurance, legal & contingency" line=btl
+        account add id=a1100 code=1100 category=1000 description="Story & rights" budget=1200.00
+        account add id=a1200 code=1200 category=1000 description="Producers" budget=2500.00
+        account add id=a1300 code=1300 category=1000 description="Director" budget=2000.00
+        account add id=a1400 code=1400 category=1000 description="Cast"
+        budget add id=b1400-1 account=1400 description="Mara (cast 1), short-film rate" qty=7 unit=days x=1 rate=200.00 fringe=12.07
+        budget add id=b1400-2 account=1400 description="Tom (cast 2)" qty=6 unit=days x=1 rate=200.00 fringe=12.07
+        budget add id=b1400-3 account=1400 description="Cast 3-6" qty=1 unit=allow x=1 rate=1000.00
+        budget add id=b1400-4 account=1400 description="Supporting artists" qty=2 unit=days x=2 rate=90.00
+        account add id=a1500 code=1500 category=1000 description="Casting" budget=500.00
+        account add id=a1600 code=1600 category=1000 description="Rehearsals" budget=300.00
+        account add id=a2000 code=2050 category=2000 description="Production office staff (coordinator, runners)" budget=2000.00
+        account add id=a2100 code=2100 category=2000 description="Camera crew"
+        budget add id=b2100-1 account=2100 description="Director of photography" qty=6 unit=days x=1 rate=300.00
+        budget add id=b2100-2 account=2100 description="1st AC / focus puller" qty=5 unit=days x=1 rate=220.00
+        budget add id=b2100-3 account=2100 description="2nd AC / DIT" qty=1.5 unit=days x=1 rate=180.00
+        account add id=a2200 code=2200 category=2000 description="Grip crew" budget=1000.00
+        account add id=a2300 code=2300 category=2000 description="Electric crew (gaffer, sparks)"
+        budget add id=b2300-1 account=2300 description="Gaffer" qty=6 unit=days x=1 rate=220.00
+        budget add id=b2300-2 account=2300 description="Electricians" qty=6 unit=days x=1 rate=170.00
+        account add id=a2400 code=2400 category=2000 description="Sound crew"
+        budget add id=b2400-1 account=2400 description="Sound recordist incl. kit" qty=6 unit=days x=1 rate=183.33
+        budget add id=b2400-2 account=2400 description="Boom operator" qty=1.5 unit=days x=1 rate=170.00
+        account add id=a2500 code=2500 category=2000 description="Art department crew" budget=1800.00
+        account add id=a2600 code=2600 category=2000 description="Costume crew" budget=1000.00
+        account add id=a2700 code=2700 category=2000 description="Hair & make-up crew" budget=800.00
+        account add id=a2800 code=2800 category=3000 description="Locations (fees, permits, facilities)" budget=3200.00
+        account add id=a2900 code=2900 category=3000 description="Transport (vans, fuel, mileage)" budget=2200.00
+        account add id=a3000 code=3050 category=3000 description="Catering" budget=2400.00
+        account add id=a3100 code=3100 category=3000 description="Camera equipment hire" budget=2800.00
+        account add id=a3200 code=3200 category=3000 description="Lighting & grip equipment hire" budget=2000.00
+        account add id=a3300 code=3300 category=3000 description="Sound equipment hire" budget=500.00
+        account add id=a3400 code=3400 category=3000 description="Props & set dressing" budget=1200.00
+        account add id=a3500 code=3500 category=3000 description="Wardrobe & make-up materials" budget=400.00
+        account add id=a3600 code=3600 category=3000 description="Accommodation" budget=3000.00
+        account add id=a3700 code=3700 category=3000 description="Production office & expendables" budget=350.00
+        account add id=a3800 code=3800 category=3000 description="Health & safety (marine cover, medic)" budget=950.00
+        account add id=a3900 code=3900 category=3000 description="Data, media & storage" budget=300.00
+        account add id=a4100 code=4100 category=4000 description="Editing" budget=2200.00
+        account add id=a4200 code=4200 category=4000 description="Grade" budget=1000.00
+        account add id=a4300 code=4300 category=4000 description="Sound post" budget=1800.00
+        account add id=a4400 code=4400 category=4000 description="Music" budget=1200.00
+        account add id=a4500 code=4500 category=4000 description="VFX & titles" budget=400.00
+        account add id=a4600 code=4600 category=4000 description="Deliverables & DCP" budget=500.00
+        account add id=a5100 code=5100 category=5000 description="Insurance" budget=1400.00
+        account add id=a5200 code=5200 category=5000 description="Legal & clearances" budget=900.00
+        account add id=a5300 code=5300 category=5000 description="Contingency (approx. 5%)" budget=2500.00
+        account add id=a5400 code=5400 category=5000 description="Festivals & marketing" budget=600.00
+        approval add id=ap1 by="Jo Alder (producer)" date=2027-02-05 note="v3, as greenlit by Screen Cornwall"
 
         # --- crew list ---
         crew add id=cr-jo name="Jo Alder" role="Producer" dept=Production phone="+44 7700 900101" email=jo.alder@example.co.uk rate=250.00 status=confirmed
@@ -53,14 +70,14 @@ public enum DemoJournal {
         crew add id=cr-nk name="Nkechi Okafor" role="Director" dept=Direction phone="+44 7700 900110" email=nkechi.okafor@example.com rate=250.00 status=confirmed
         crew add id=cr-ad name="Ben Trevail" role="1st assistant director" dept=Direction phone="+44 7700 900111" email=ben.trevail@example.co.uk rate=220.00 status=confirmed
         crew add id=cr-dp name="Zoë Marchetti" role="Director of photography" dept=Camera phone="+44 7700 900120" email=zoe.marchetti@example.com rate=300.00 status=confirmed
-        crew add id=cr-fp name="Arjun Mehta" role="1st AC / focus puller" dept=Camera phone="+44 7700 900121" email=arjun.mehta@example.com rate=220.00 status=confirmed
+        crew add id=cr-fp name="Arjun Mehta" role="1st AC / focus puller" dept=Camera phone="+44 7700 900121" email=arjun.mehta@example.com rate=220.00 account=2100 status=confirmed
         crew add id=cr-2ac name="Holly Jenkin" role="2nd AC / DIT" dept=Camera phone="+44 7700 900122" email=holly.jenkin@example.co.uk rate=180.00 status=pencilled
         crew add id=cr-kg name="Sam Rowse" role="Key grip" dept=Grip phone="+44 7700 900130" email=sam.rowse@example.co.uk rate=200.00 status=confirmed
-        crew add id=cr-gf name="Connor Burke" role="Gaffer" dept=Electric phone="+44 7700 900140" email=connor.burke@example.com rate=220.00 status=confirmed
+        crew add id=cr-gf name="Connor Burke" role="Gaffer" dept=Electric phone="+44 7700 900140" email=connor.burke@example.com rate=220.00 account=2300 status=confirmed
         crew add id=cr-spk name="Priya Shah" role="Electrician (spark)" dept=Electric phone="+44 7700 900141" email=priya.shah@example.com rate=170.00 status=released
-        crew add id=cr-spk2 name="Tom Angove" role="Electrician (spark)" dept=Electric phone="+44 7700 900142" email=tom.angove@example.co.uk rate=170.00 status=pencilled
+        crew add id=cr-spk2 name="Tom Angove" role="Electrician (spark)" dept=Electric phone="+44 7700 900142" email=tom.angove@example.co.uk rate=170.00 account=2300 status=pencilled
         crew add id=cr-snd name="Tomos Rees" role="Sound recordist" dept=Sound phone="+44 7700 900150" email=tomos.rees@example.co.uk rate=220.00 status=confirmed
-        crew add id=cr-boom name="Ffion Daniels" role="Boom operator" dept=Sound phone="+44 7700 900151" email=ffion.daniels@example.co.uk rate=170.00 status=confirmed
+        crew add id=cr-boom name="Ffion Daniels" role="Boom operator" dept=Sound phone="+44 7700 900151" email=ffion.daniels@example.co.uk rate=170.00 account=2400 status=confirmed
         crew add id=cr-pd name="Renée Laurent" role="Production designer" dept=Art phone="+44 7700 900160" email=renee.laurent@example.com rate=220.00 status=confirmed
         crew add id=cr-prop name="Will Carne" role="Props master" dept=Props phone="+44 7700 900170" email=will.carne@example.co.uk rate=160.00 status=confirmed
         crew add id=cr-cos name="Hannah Polglase" role="Costume designer" dept=Costume phone="+44 7700 900180" email=hannah.polglase@example.co.uk rate=190.00 status=confirmed
@@ -158,6 +175,16 @@ public enum DemoJournal {
         booking add id=bk17 who=cr-chap date=2027-03-03 code=SW
         booking add id=bk18 who=cr-chap date=2027-03-04 code=WF
         booking add id=bk19 who=cr-mara date=2027-02-26 code=T notes="Train from London"
+        booking add id=bk20 who=cr-fp date=2027-03-01 code=SW
+        booking add id=bk21 who=cr-fp date=2027-03-02 code=W
+        booking add id=bk22 who=cr-fp date=2027-03-03 code=W
+        booking add id=bk23 who=cr-fp date=2027-03-04 code=W
+        booking add id=bk24 who=cr-fp date=2027-03-05 code=WF
+        booking add id=bk31 who=cr-spk2 date=2027-03-02 code=SW
+        booking add id=bk32 who=cr-spk2 date=2027-03-03 code=W
+        booking add id=bk33 who=cr-spk2 date=2027-03-04 code=WF
+        booking add id=bk34 who=cr-boom date=2027-03-03 code=SW
+        booking add id=bk35 who=cr-boom date=2027-03-05 code=WF
 
         # --- clearances log ---
         clearance add id=cl01 title="\"The Keeper's Lament\" - sync licence" type=music licensor="Halyard Music Publishing" contact="Rachel Moss, rachel.moss@example.co.uk" status=quoted fee=450.00 media="Festivals, online, broadcast" territory="World" term="Perpetuity" due=2027-02-22 notes="Quote received 15 Feb; long-form still to come. Used in sc 12 (tape playback)."
@@ -176,7 +203,7 @@ public enum DemoJournal {
         clearance add id=cl14 title="Stills: 1998 family photos on the dresser" type=stills licensor="Gareth Penhaligon (own photos)" contact="gareth.penhaligon@example.co.uk" status=cleared fee=0.00 media="All media" territory="World" term="Perpetuity" notes="Actor's own childhood photos re-captioned; signed release on file."
 
         # --- costs: prep ---
-        cost add id=k001 date=2027-02-01 account=1100 vendor="Hartley & Vane Literary Agency" description="Option on short story The Light at Pendeen (18 months)" amount=750.00 po=PO-0001 invoice=HV-2231 kind=actual
+        cost add id=k001 date=2027-02-01 account=1100 vendor="Hartley & Vane Literary Agency" description="Option on short story The Light at Pendeen (18 months)" amount=750.00 po=PO-0001 invoice=HV-2231 kind=actual paid=yes approved="Jo Alder"
         cost add id=k002 date=2027-02-03 account=5100 vendor="Shoreline Media Insurance" description="Short-film production package incl. E&O" amount=1320.00 po=PO-0002 invoice=SMI-4471 kind=actual
         cost add id=k003 date=2027-02-05 account=1500 vendor="Tamar Casting" description="Casting sessions, Truro: room hire 2 days" amount=180.00 po=PO-0003 invoice=TC-118 kind=actual
         cost add id=k004 date=2027-02-08 account=1200 vendor="Jo Alder" description="Producer fee, 50% on start of prep" amount=1250.00 po=PO-0004 invoice=JA-027 kind=actual
@@ -184,7 +211,7 @@ public enum DemoJournal {
         cost add id=k006 date=2027-02-10 account=2800 vendor="Pendeen Estate Trust" description="Location fee: keeper's cottage, prep + 2 shoot days" amount=1600.00 po=PO-0006 kind=commitment
         cost add id=k007 date=2027-02-12 account=3600 vendor="Trewellard Holiday Lets" description="Crew accommodation: 2 cottages, 28 Feb - 9 Mar" amount=2450.00 po=PO-0007 invoice=TH-5520 kind=actual
         cost add id=k008 date=2027-02-12 account=3600 vendor="Cape Cornwall B&B" description="Cast and HoDs, 6 nights" amount=780.00 po=PO-0008 kind=commitment
-        cost add id=k009 date=2027-02-15 account=3100 vendor="Kernow Camera Hire" description="Camera package: body, primes, monitoring - 1 week" amount=2650.00 po=PO-0009 invoice=KCH-30417 kind=actual
+        cost add id=k009 date=2027-02-15 account=3100 vendor="Kernow Camera Hire" description="Camera package: body, primes, monitoring - 1 week" amount=2650.00 vat=530.00 po=PO-0009 invoice=KCH-30417 kind=actual paid=yes
         cost add id=k010 date=2027-02-15 account=3200 vendor="Brunel Lighting Ltd" description="Lighting & grip package incl. rain towers - 1 week" amount=1850.00 po=PO-0010 kind=commitment
         cost add id=k011 date=2027-02-16 account=3300 vendor="Penwith Sound Rentals" description="Radio mics x4 + wind protection - 1 week" amount=420.00 po=PO-0011 invoice=PSR-0998 kind=actual
         cost add id=k012 date=2027-02-17 account=5200 vendor="Marlowe Crane Solicitors" description="Cast contracts, release templates, clearance review" amount=650.00 po=PO-0012 invoice=MC-2207 kind=actual
@@ -194,8 +221,8 @@ public enum DemoJournal {
         cost add id=k016 date=2027-02-19 account=4400 vendor="Halyard Music Publishing" description="Sync licence: The Keeper's Lament (quoted)" amount=450.00 po=PO-0016 kind=commitment
         cost add id=k017 date=2027-02-19 account=4400 vendor="Saltings Records" description="Master use: The Keeper's Lament, 1974 recording" amount=350.00 po=PO-0017 kind=commitment
         cost add id=k018 date=2027-02-19 account=2900 vendor="Cornish Van Hire" description="2x LWB vans, 28 Feb - 9 Mar" amount=980.00 po=PO-0018 kind=commitment
-        cost add id=k019 date=2027-02-22 account=3000 vendor="Pasty & Pan Location Catering" description="Catering deposit: 6 days x 24 covers" amount=600.00 po=PO-0019 invoice=PP-7781 kind=actual
-        cost add id=k020 date=2027-02-22 account=3000 vendor="Pasty & Pan Location Catering" description="Catering balance, due on wrap" amount=1500.00 po=PO-0019 kind=commitment
+        cost add id=k019 date=2027-02-22 account=3050 vendor="Pasty & Pan Location Catering" description="Catering deposit: 6 days x 24 covers" amount=600.00 po=PO-0019 invoice=PP-7781 kind=actual
+        cost add id=k020 date=2027-02-22 account=3050 vendor="Pasty & Pan Location Catering" description="Location catering: 6 days x 24 covers (deposit invoiced)" amount=2100.00 po=PO-0019 kind=commitment
         cost add id=k021 date=2027-02-23 account=3400 vendor="Newlyn Marine Salvage" description="Ship's lamp, nets, glass floats (purchase)" amount=285.00 po=PO-0020 invoice=NMS-4410 kind=actual
         cost add id=k022 date=2027-02-23 account=3400 vendor="St Ives Props Hire" description="1950s wireless, oil lamps, keeper's log (hire)" amount=340.00 po=PO-0021 invoice=SIPH-2093 kind=actual
         cost add id=k023 date=2027-02-24 account=3500 vendor="Penzance Fabrics" description="Oilskins, knitwear, breakdown materials (petty cash)" amount=165.00 invoice=PF-55102 kind=actual
@@ -203,12 +230,14 @@ public enum DemoJournal {
         cost add id=k025 date=2027-02-25 account=3800 vendor="Coastline First Aid" description="Unit medic, night shoot 5 Mar" amount=150.00 po=PO-0023 kind=commitment
         cost add id=k026 date=2027-02-25 account=3900 vendor="Data Dock Ltd" description="2x 2TB SSD + shuttle drives" amount=298.00 po=PO-0024 invoice=DD-19034 kind=actual
 
+        transfer add id=bt1 date=2027-02-24 from=5300 to=3800 amount=400.00 reason="Water safety cover for the harbour scenes, from contingency" by="Jo Alder"
+
         # --- costs: deal memos signed 26 Feb ---
         cost add id=k027 date=2027-02-26 account=1400 vendor="Lowenna Hart" description="Mara (cast 1): 6 days + rehearsal, short-film rate" amount=1200.00 po=PO-0025 kind=commitment
         cost add id=k028 date=2027-02-26 account=1400 vendor="Gareth Penhaligon" description="Tom (cast 2): 5 days + rehearsal" amount=1000.00 po=PO-0026 kind=commitment
         cost add id=k029 date=2027-02-26 account=1400 vendor="Various - see deal memos" description="Cast 3-6 and supporting artists" amount=1250.00 po=PO-0027 kind=commitment
         cost add id=k030 date=2027-02-26 account=2100 vendor="Zoë Marchetti" description="DP fee: prep + 6 shoot days" amount=1500.00 po=PO-0028 kind=commitment
-        cost add id=k031 date=2027-02-26 account=2000 vendor="Siân Pascoe" description="Production coordinator, 4 weeks (flat)" amount=900.00 po=PO-0029 kind=commitment
+        cost add id=k031 date=2027-02-26 account=2050 vendor="Siân Pascoe" description="Production coordinator, 4 weeks (flat)" amount=900.00 po=PO-0029 kind=commitment
         cost add id=k032 date=2027-02-26 account=2400 vendor="Tomos Rees" description="Sound recordist incl. own kit, 6 days" amount=1100.00 po=PO-0030 kind=commitment
         cost add id=k033 date=2027-02-26 account=2700 vendor="Keisha Grant" description="Hair & make-up, 6 days incl. kit" amount=720.00 po=PO-0031 kind=commitment
         cost add id=k034 date=2027-02-27 account=2800 vendor="Cornwall Council" description="Filming notice: Sennen beach & car park" amount=120.00 invoice=CC-FLM-0271 kind=actual
@@ -220,15 +249,18 @@ public enum DemoJournal {
         cost add id=k038 date=2027-03-02 account=3700 vendor="Penzance Office Supplies" description="Call sheet printing, tape, AA batteries" amount=86.40 invoice=POS-3321 kind=actual
         cost add id=k039 date=2027-03-02 account=2900 vendor="West Penwith Fuels" description="Diesel, both vans" amount=145.60 invoice=WPF-88120 kind=actual
         cost add id=k040 date=2027-03-03 account=2900 vendor="West Penwith Fuels" description="Diesel top-up + generator fuel" amount=210.00 invoice=WPF-88177 kind=actual
-        cost add id=k041 date=2027-03-05 account=3000 vendor="St Just Bakery" description="Night shoot: hot pasties & flasks, 24 covers" amount=132.50 invoice=SJB-1450 kind=actual
+        cost add id=k041 date=2027-03-05 account=3050 vendor="St Just Bakery" description="Night shoot: hot pasties & flasks, 24 covers" amount=132.50 invoice=SJB-1450 kind=actual
         cost add id=k042 date=2027-03-05 account=3600 vendor="Trewellard Holiday Lets" description="Extra room for chaperone + late checkout" amount=195.00 po=PO-0034 invoice=TH-5561 kind=actual
         cost add id=k043 date=2027-03-08 account=3400 vendor="St Ives Props Hire" description="Loss & damage: cracked lamp chimney" amount=45.00 invoice=SIPH-2131 kind=actual
         cost add id=k044 date=2027-03-08 account=2500 vendor="Renée Laurent" description="Production designer: 2 weeks prep + shoot" amount=1100.00 po=PO-0035 kind=commitment
+        cost add id=k048 date=2027-03-09 account=2900 vendor="Cornish Van Hire" description="2x LWB vans, 28 Feb - 9 Mar" amount=980.00 vat=196.00 po=PO-0018 invoice=CVH-2291 kind=actual
+        etc add id=etc1 account=3400 amount=150.00 reason="Replacement lamp chimney + strike day van" date=2027-03-08
 
         # --- costs: post bookings ---
         cost add id=k045 date=2027-03-08 account=4100 vendor="Tidewater Post" description="Offline edit suite, 2 weeks from 15 Mar" amount=1800.00 po=PO-0036 kind=commitment
         cost add id=k046 date=2027-03-09 account=4200 vendor="Porthleven Grade Co" description="Grade, 1 day + deliverables pass" amount=950.00 po=PO-0037 kind=commitment
         cost add id=k047 date=2027-03-09 account=4300 vendor="Tidewater Post" description="Sound post: dialogue edit, FX, stereo + 5.1 mix (quote)" amount=1650.00 po=PO-0038 kind=commitment
+        cost add id=k049 date=2027-03-09 account=4500 vendor="Nordlys VFX AS" description="Title design + 2 sky replacements" amount=3000.00 currency=NOK rate=0.0731 invoice=NV-2027-11 kind=actual
 
         # --- updates ---
         crew set id=cr-2ac status=confirmed

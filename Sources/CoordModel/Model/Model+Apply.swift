@@ -52,6 +52,17 @@ extension Model {
             Model.change(&callSheets, e, used: &usedIDs, nounOf: &nounOf)
         case .progress:
             Model.change(&progress, e, used: &usedIDs, nounOf: &nounOf)
+        case .category:
+            let oldCode = e.id.flatMap { categories[$0]?.code }
+            Model.change(&categories, e, used: &usedIDs, nounOf: &nounOf)
+            guard let id = e.id else { return }
+            if let oldCode { categoryIDByCode[oldCode] = nil }
+            if let newCode = categories[id]?.code {
+                categoryIDByCode[newCode] = id
+                if let oldCode, oldCode != newCode {
+                    for (aid, a) in accounts where a.category == oldCode { accounts[aid]?.category = newCode }
+                }
+            }
         case .account:
             let oldCode = e.id.flatMap { accounts[$0]?.code }
             Model.change(&accounts, e, used: &usedIDs, nounOf: &nounOf)
@@ -59,16 +70,26 @@ extension Model {
             if let oldCode { accountIDByCode[oldCode] = nil }
             if let newCode = accounts[id]?.code {
                 accountIDByCode[newCode] = id
-                if let oldCode, oldCode != newCode {
-                    // Costs follow their account when its code changes.
-                    for (cid, c) in costs where c.account == oldCode { costs[cid]?.account = newCode }
-                    costCountByCode[newCode] = costCountByCode.removeValue(forKey: oldCode)
-                }
+                if let oldCode, oldCode != newCode { recodeAccount(oldCode, to: newCode) }
             }
+        case .budget:
+            Model.change(&budgetLines, e, used: &usedIDs, nounOf: &nounOf)
+        case .approval:
+            Model.change(&approvals, e, used: &usedIDs, nounOf: &nounOf)
+        case .transfer:
+            Model.change(&transfers, e, used: &usedIDs, nounOf: &nounOf)
+        case .etc:
+            Model.change(&estimates, e, used: &usedIDs, nounOf: &nounOf)
         case .cost:
-            if let id = e.id, let old = costs[id] { costCountByCode[old.account, default: 1] -= 1 }
+            if let id = e.id, let old = costs[id] {
+                costCountByCode[old.account, default: 1] -= 1
+                if old.isCommitment, commitmentByPO[old.po] == id { commitmentByPO[old.po] = nil }
+            }
             Model.change(&costs, e, used: &usedIDs, nounOf: &nounOf)
-            if let id = e.id, let new = costs[id] { costCountByCode[new.account, default: 0] += 1 }
+            if let id = e.id, let new = costs[id] {
+                costCountByCode[new.account, default: 0] += 1
+                if new.isCommitment { commitmentByPO[new.po] = id }
+            }
         case .clearance:
             Model.change(&clearances, e, used: &usedIDs, nounOf: &nounOf)
         }
@@ -83,6 +104,19 @@ extension Model {
             return
         }
         if let p = e.placement { place(id, p) }
+    }
+
+    /// Everything coded to an account follows it when its code changes.
+    private mutating func recodeAccount(_ old: String, to new: String) {
+        for (k, c) in costs where c.account == old { costs[k]?.account = new }
+        costCountByCode[new] = costCountByCode.removeValue(forKey: old)
+        for (k, l) in budgetLines where l.account == old { budgetLines[k]?.account = new }
+        for (k, t) in transfers {
+            if t.from == old { transfers[k]?.from = new }
+            if t.to == old { transfers[k]?.to = new }
+        }
+        for (k, x) in estimates where x.account == old { estimates[k]?.account = new }
+        for (k, c) in crew where c.account == old { crew[k]?.account = new }
     }
 
     private mutating func removeBookings(of who: RecordID) {

@@ -17,14 +17,22 @@ public struct Model: Sendable {
     public internal(set) var travel = OrderedDictionary<RecordID, Travel>()
     public internal(set) var callSheets = OrderedDictionary<RecordID, CallSheetIssue>()
     public internal(set) var progress = OrderedDictionary<RecordID, DayProgress>()
+    public internal(set) var categories = OrderedDictionary<RecordID, Category>()
     public internal(set) var accounts = OrderedDictionary<RecordID, Account>()
+    public internal(set) var budgetLines = OrderedDictionary<RecordID, BudgetLine>()
+    public internal(set) var approvals = OrderedDictionary<RecordID, Approval>()
+    public internal(set) var transfers = OrderedDictionary<RecordID, Transfer>()
     public internal(set) var costs = OrderedDictionary<RecordID, CostEntry>()
+    public internal(set) var estimates = OrderedDictionary<RecordID, Estimate>()
     public internal(set) var clearances = OrderedDictionary<RecordID, Clearance>()
     /// Every id ever added, removed ones too: an id is never reused.
     public internal(set) var usedIDs = Set<RecordID>()
     /// The noun each live id belongs to.
     public internal(set) var nounOf = [RecordID: Noun]()
     public internal(set) var accountIDByCode = [String: RecordID]()
+    public internal(set) var categoryIDByCode = [String: RecordID]()
+    /// The open commitment (PO) of each PO number.
+    public internal(set) var commitmentByPO = [String: RecordID]()
     /// Live cost entries per account code (to refuse removing an account in use).
     public internal(set) var costCountByCode = [String: Int]()
     /// The booking of each (crew or kit id, date): one code per person per day.
@@ -63,7 +71,12 @@ public struct Model: Sendable {
         case .travel: return travel.count
         case .callsheet: return callSheets.count
         case .progress: return progress.count
+        case .category: return categories.count
         case .account: return accounts.count
+        case .budget: return budgetLines.count
+        case .approval: return approvals.count
+        case .transfer: return transfers.count
+        case .etc: return estimates.count
         case .cost: return costs.count
         case .clearance: return clearances.count
         }
@@ -104,7 +117,12 @@ public struct Model: Sendable {
         case .travel: return pairs(travel[id])
         case .callsheet: return pairs(callSheets[id])
         case .progress: return pairs(progress[id])
+        case .category: return pairs(categories[id])
         case .account: return pairs(accounts[id])
+        case .budget: return pairs(budgetLines[id])
+        case .approval: return pairs(approvals[id])
+        case .transfer: return pairs(transfers[id])
+        case .etc: return pairs(estimates[id])
         case .cost: return pairs(costs[id])
         case .clearance: return pairs(clearances[id])
         case .production: return pairs(production)
@@ -137,7 +155,12 @@ extension Noun {
         case .travel: return Travel.fields.map(\.info)
         case .callsheet: return CallSheetIssue.fields.map(\.info)
         case .progress: return DayProgress.fields.map(\.info)
+        case .category: return Category.fields.map(\.info)
         case .account: return Account.fields.map(\.info)
+        case .budget: return BudgetLine.fields.map(\.info)
+        case .approval: return Approval.fields.map(\.info)
+        case .transfer: return Transfer.fields.map(\.info)
+        case .etc: return Estimate.fields.map(\.info)
         case .cost: return CostEntry.fields.map(\.info)
         case .clearance: return Clearance.fields.map(\.info)
         }

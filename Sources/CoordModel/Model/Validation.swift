@@ -118,9 +118,7 @@ extension Model {
                 throw CommandError("rm takes only id=", key: extra.key, column: extra.column)
             }
             if id == Board.mainID { throw CommandError("the main board cannot be removed (rename it with board set)") }
-            if noun == .account, let id, let code = accounts[id]?.code, let n = costCountByCode[code], n > 0 {
-                throw CommandError("account \(code) has \(n) cost \(n == 1 ? "entry" : "entries"): move or remove them first")
-            }
+
         }
 
         // A new day break, banner or calendar day belongs to the active board unless it says.
@@ -136,11 +134,8 @@ extension Model {
                 throw CommandError("\(key): \(error.message)", key: key)
             }
         }
-        if noun == .account, case .text(let code)? = given["code"]?.1,
-           let other = accountIDByCode[code], other != id {
-            throw CommandError("account code \(code) is already used by \(accounts[other]?.description ?? other.raw)", key: "code")
-        }
 
+        try checkBudget(noun, verb, id: id, given: given)
         if noun == .booking { try checkBooking(id: id, given: given) }
         try checkLogistics(noun, verb, id: id, given: given)
         if noun == .progress { try checkProgress(verb, id: id, given: given) }
@@ -216,6 +211,11 @@ extension Model {
                 throw ValueError("no account with code \(raw) (add it first: account add code=\(raw) description=...)")
             }
             return value
+        case .categoryRef:
+            if categoryIDByCode[raw] != nil { return value }
+            let named = categories.values.filter { $0.name.lowercased() == raw.lowercased() }
+            if named.count == 1 { return .text(named[0].code) }
+            throw ValueError("no category '\(raw)' (give its code, or add it: category add code=2000 name=\"...\")")
         default:
             return value
         }
@@ -270,8 +270,19 @@ extension Model {
             return .text(v)
         case .department:
             return .text(Choices.departmentChoice.canonical(trimmed) ?? trimmed)
-        case .boardRef, .whoRef, .locationRef:
+        case .boardRef, .whoRef, .locationRef, .categoryRef:
             return .text(trimmed)
+        case .decimal(let places):
+            guard let v = Decimals.scaled(trimmed, places: places), v >= 0, v < 1_000_000 * Decimals.power(places) else {
+                throw ValueError("'\(raw)' is not a number with at most \(places) decimal places, 0 to 999,999 (e.g. \(places > 3 ? "0.7912" : "2.5"))")
+            }
+            return .text(Decimals.text(v, places: places))
+        case .percent:
+            let t = trimmed.hasSuffix("%") ? String(trimmed.dropLast()).trimmingWhitespace() : trimmed
+            guard let v = Decimals.scaled(t, places: 2), v >= 0, v <= 100_000 else {
+                throw ValueError("'\(raw)' is not a percentage from 0 to 1000 with at most 2 decimals (e.g. 13.8)")
+            }
+            return .text(Decimals.text(v, places: 2))
         case .degrees(let limit):
             guard trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }), let d = Double(trimmed),
                   abs(d) <= Double(limit) else {

@@ -10,6 +10,9 @@ public enum Choices {
                   "confirm": "confirmed", "booked": "confirmed", "release": "released"])
     public static let costKind = Choice(["actual", "commitment"],
         aliases: ["po": "commitment", "committed": "commitment", "commit": "commitment", "invoice": "actual"])
+    public static let budgetLine = Choice(["atl", "btl"],
+        aliases: ["above": "atl", "above the line": "atl", "abovetheline": "atl", "below": "btl",
+                  "below the line": "btl", "belowtheline": "btl"])
     public static let clearanceType = Choice(
         ["music", "footage", "stills", "artwork", "logo", "product", "location", "release", "text", "software", "other"],
         aliases: ["archive": "footage", "archive footage": "footage", "still": "stills", "photo": "stills",

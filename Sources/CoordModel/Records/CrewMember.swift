@@ -19,6 +19,8 @@ public struct CrewMember: Record, Equatable {
     public var unavailable = ""
     public var agent = ""
     public var rateType = ""
+    /// The budget account the person's fees are coded to (for the suggested ETC).
+    public var account = ""
     public var overtime = ""
     public var vat = ""
     public var dealMemo = ""
@@ -46,6 +48,8 @@ public struct CrewMember: Record, Equatable {
         .string(info("unavailable", "Unavailable", .dates, aliases: ["unavail"]), \.unavailable),
         .string(info("agent", "Agent/company", .text, aliases: ["company"]), \.agent),
         .string(info("ratetype", "Rate per", .choice(Choices.rateType), help: "day (the default), week or flat"), \.rateType),
+        .string(info("account", "Budget account", .accountRef, aliases: ["acct"], help: "where their fees are coded, e.g. 2100"),
+                \.account),
         .string(info("ot", "Overtime terms", .text, aliases: ["overtime"]), \.overtime),
         .string(info("vat", "VAT registered", .choice(Choices.yesNo)), \.vat),
         .string(info("memo", "Deal memo", .choice(Choices.dealMemo), aliases: ["dealmemo"], help: "not-sent (the default), sent or signed"), \.dealMemo),

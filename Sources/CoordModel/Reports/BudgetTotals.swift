@@ -18,10 +18,9 @@ extension Model {
         return out
     }
 
-    /// Accounts whose actual + committed spend is more than their budget.
-    public func overBudgetCodes(_ spend: [String: AccountSpend]? = nil) -> [String] {
-        let s = spend ?? spendByAccount()
-        return accounts.values.filter { a in (s[a.code]?.total ?? .zero) > (a.budget ?? .zero) }.map(\.code)
+    /// Accounts whose estimated final cost is more than their budget.
+    public func overBudgetCodes(today: CalendarDate) -> [String] {
+        costReport(periodEnd: nil, today: today).overAccounts.map(\.code)
     }
 
     /// Clearances past their due date and not settled.

@@ -1,7 +1,7 @@
 /// The record types a journal line can name, in the order the panes show them.
 public enum Noun: String, Sendable, CaseIterable, Hashable {
     case production, board, day, strip, banner, calendar, crew, kit, booking, location, call, safety, travel, callsheet,
-         progress, account, cost, clearance
+         progress, category, account, budget, approval, transfer, cost, etc, clearance
 
     public var verbs: [Verb] {
         switch self {
@@ -32,7 +32,12 @@ public enum Noun: String, Sendable, CaseIterable, Hashable {
         case .travel: return "travel"
         case .callsheet: return "call sheet issue"
         case .progress: return "progress report"
+        case .category: return "budget category"
         case .account: return "account"
+        case .budget: return "budget line"
+        case .approval: return "budget approval"
+        case .transfer: return "budget transfer"
+        case .etc: return "estimate to complete"
         case .cost: return "cost"
         case .clearance: return "clearance"
         }
@@ -62,6 +67,12 @@ public enum FieldKind: Sendable, Equatable {
     case dayRef
     /// A budget account, by its code.
     case accountRef
+    /// A budget category, by its code or name.
+    case categoryRef
+    /// A plain decimal, 0 or more, with at most this many places (2.5, 0.7912).
+    case decimal(places: Int)
+    /// A percentage, e.g. 13.8 or 13.8%.
+    case percent
     /// A whole number, 0 or more.
     case count
     /// Hours, e.g. 11 or `10+1`.
@@ -94,6 +105,9 @@ public enum FieldKind: Sendable, Equatable {
         case .department: return "e.g. Camera"
         case .dayRef: return "day id or date"
         case .accountRef: return "account code"
+        case .categoryRef: return "category code or name"
+        case .decimal(let p): return p > 3 ? "a decimal, e.g. 0.7912" : "a number, e.g. 5 or 2.5"
+        case .percent: return "a percentage, e.g. 13.8"
         case .count: return "a whole number"
         case .hours: return "hours, e.g. 11 or 10+1"
         case .weekdays: return "e.g. sat,sun"

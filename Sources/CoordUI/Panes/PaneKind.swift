@@ -80,7 +80,7 @@ extension PaneKind {
         case .crew:
             return nil
         case .budget:
-            let n = m.overBudgetCodes().count
+            let n = m.overBudgetCodes(today: today).count
             return n > 0 ? "!\(n) over" : nil
         case .clearances:
             let n = m.overdueClearances(today: today).count
