@@ -81,6 +81,7 @@ public enum CrewCSV {
         Column("dropdays", "Drop after", ["drop days", "drop after days"]),
         Column("unavailable", "Unavailable", ["unavailable dates", "unavailability", "not available", "dates unavailable"]),
         Column("notes", "Notes", ["note", "comments", "remarks"]),
+        Column("account", "Budget account", ["account", "budget code", "cost code", "nominal code", "acct"]),
         Column("phone", "Phone", personal: true, ["mobile", "mobile number", "mobile phone", "mob", "cell", "cell phone",
                                                   "tel", "telephone", "phone number", "contact number"]),
         Column("email", "Email", personal: true, ["e-mail", "email address", "e-mail address", "mail"]),

@@ -200,12 +200,12 @@ import CoordModel
         for secret in ["7700", "zoe@", "Quay", "Ann", "vegan", "step-free"] { #expect(!text.contains(secret)) }
         let rows = try CSV.read(plain.bytes)
         #expect(rows[0] == ["Name", "Role", "Department", "Status", "Deal memo", "Rate", "Rate per", "Overtime", "VAT registered",
-                            "Agent/company", "Cast no.", "Hold or drop", "Drop after", "Unavailable", "Notes"])
+                            "Agent/company", "Cast no.", "Hold or drop", "Drop after", "Unavailable", "Notes", "Budget account"])
         #expect(rows.dropFirst().map { $0[0] } == ["Sian Rowe", "Zoë Müller", "Iona Firth", "Kit Hart", "No Dept"])
         #expect(rows[2][5] == "350.00" && rows[2][14] == "Own car")
 
         let full = try CrewCSV.export(m, personal: true)
-        #expect(full.leftOut.isEmpty && full.headings.count == 21)
+        #expect(full.leftOut.isEmpty && full.headings.count == 22)
         #expect(Self.text(full.bytes).contains("'+44 7700 900123,zoe@example.com,1 Quay Rd,Ann 07700 900999,vegan,step-free\r\n"))
         #expect(throws: ScheduleExportError.self) { try CrewCSV.export(Model(), personal: true) }
     }

@@ -23,7 +23,9 @@ import Testing
             "strip set id=s2 shot=\"\"",
             "crew add id=c1 name=\(q) role=\(q) dept=lighting phone=\"+44 7700 900123\" email=a@example.com rate=1,250",
             "crew set id=c1 status=conf rate=\"\"",
+            "category add id=g1 code=2000 name=\(q) line=above",
             "account add id=a1 code=2100 category=\(q) description=\(q) budget=12000",
+            "budget add id=bl1 account=2100 description=\(q) qty=2.5 unit=\(q) x=2 rate=450 fringe=13.8%",
             "account add id=a2 code=2200 description=Grip",
             "cost add id=k1 date=2027-02-01 account=2100 vendor=\(q) description=\(q) amount=£1,250.50 po=\(q) invoice=INV-1 kind=po",
             "cost add id=k2 date=2027-02-02 account=2200 amount=10",
@@ -31,6 +33,12 @@ import Testing
             "account set id=a1 code=2150 budget=13000",
             "cost rm id=k2",
             "account rm id=a2",
+            "approval add id=ap1 by=\(q) date=2027-02-05 note=\(q)",
+            "transfer add id=bt1 date=2027-02-06 from=2150 amount=100 reason=\(q) by=\(q)",
+            "etc add id=e1 account=2150 amount=50 reason=\(q) date=2027-02-10",
+            "cost add id=k3 date=2027-02-03 account=2150 amount=100 currency=usd rate=0.79 vat=20 paid=y approved=\(q)",
+            "cost add id=k4 date=2027-02-04 account=2150 amount=900 po=PO-9 kind=commitment",
+            "cost set id=k4 closed=yes",
             "clearance add id=q1 title=\(q) type=archive licensor=\(q) contact=\(q) status=quote fee=450 media=\(q) territory=World term=\(q) due=2027-02-20 expiry=2030-01-01 notes=\(q)",
             "clearance set id=q1 status=cleared",
             "clearance rm id=q1",
@@ -77,6 +85,9 @@ import Testing
         #expect(model.production.title == hostile.trimmingWhitespace())
         #expect(model.accounts.values.map(\.code) == ["2150"])
         #expect(model.costs.values.first?.account == "2150", "costs follow their account's new code")
+        #expect(model.budgetLines["bl1"]?.account == "2150" && model.accounts["a1"]?.category == "2000")
+        #expect(model.budgetLines["bl1"]?.total == Money(minor: 256_050), "2.5 x 2 x 450.00 + 13.8%")
+        #expect(model.costs["k3"]?.homeAmount == Money(minor: 7900))
         #expect(model.layout(of: "main").dayOfStrip["s1"] == 0, "a removed day break joins its strips to the day before")
         #expect(model.layout(of: "main").entries.first == .banner("n1"))
         #expect(model.boards["main"]?.isActive == true && model.boards["b2"] == nil)
