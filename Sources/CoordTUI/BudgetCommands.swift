@@ -1,6 +1,12 @@
 import ArgumentParser
 import CoordModel
 import CoordUI
+import CoordInterchange
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 struct CostReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -38,5 +44,37 @@ struct CostReportCommand: ParsableCommand {
             print("")
         }
         emit(report.table(csv: csv), csv: csv)
+    }
+}
+
+struct ChartCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chart",
+        abstract: "Start a budget from a standard chart of accounts: drama (film and TV) or commercial (AICP bid form sections).",
+        discussion: "Adds the categories and accounts as ordinary journal lines (edit them like any other); codes the journal already has are kept as they are. Creates the journal if it is missing.")
+    @Argument(help: "The journal.") var file: String
+    @Argument(help: "drama or commercial.") var template: String
+    @Flag(help: "Print the lines instead of writing them.") var dryRun = false
+
+    func run() throws {
+        guard let chart = StandardChart(rawValue: template.lowercased()) else {
+            complain("no chart '\(template)' (charts: \(StandardChart.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw ExitCode(2)
+        }
+        if dryRun {
+            let m = access(file, F_OK) == 0 ? try readJournal(file) : Model()
+            for line in chart.commands(for: m).lines { print(line) }
+            return
+        }
+        let store = try openForWriting(file)
+        let (lines, kept) = chart.commands(for: store.model)
+        if !kept.isEmpty {
+            let list = kept.count <= 8 ? kept.joined(separator: ", ") : kept.prefix(6).joined(separator: ", ") + " and \(kept.count - 6) more"
+            complain("kept as they are (already in the journal): \(list)")
+        }
+        guard !lines.isEmpty else { print("\(file): nothing to add; the chart is already there"); return }
+        try performImport(ImportPlan(commands: lines), into: store, source: "chart \(chart.rawValue)")
+        let cats = lines.filter { $0.hasPrefix("category") }.count
+        print("\(file): \(cats) categor\(cats == 1 ? "y" : "ies") and \(lines.count - cats) accounts added from the \(chart.rawValue) chart")
     }
 }

@@ -212,3 +212,24 @@ extension CostReport {
         return ReportTable(header: header, rows: rows, rightAligned: csv ? [] : Set(2...9))
     }
 }
+
+extension Model {
+    /// What is still open on each commitment (PO): its amount less the invoices against it, never below zero; 0 once closed.
+    public func openCommitments() -> [RecordID: Money] {
+        var invoiced: [RecordID: Money] = [:]
+        for c in costs.values where !c.isCommitment && !c.po.isEmpty {
+            if let po = commitmentByPO[c.po] { invoiced[po, default: .zero] += c.homeAmount }
+        }
+        var out: [RecordID: Money] = [:]
+        for c in costs.values where c.isCommitment {
+            let left = c.homeAmount - (invoiced[c.id] ?? .zero)
+            out[c.id] = c.isClosed || left.isNegative ? .zero : left
+        }
+        return out
+    }
+
+    /// The invoices recorded against a PO number.
+    public func invoices(against po: String) -> [CostEntry] {
+        po.isEmpty ? [] : costs.values.filter { !$0.isCommitment && $0.po == po }
+    }
+}

@@ -31,8 +31,18 @@ public enum PaneKind: Int, Sendable, CaseIterable, Hashable {
     }
 }
 
-/// The budget pane shows the chart of accounts or the cost entries.
-public enum BudgetView: Sendable { case accounts, costs }
+/// The budget pane shows the cost report (per account), the cost entries or the budget lines.
+public enum BudgetView: Sendable, CaseIterable {
+    case report, costs, lines
+
+    public var title: String {
+        switch self {
+        case .report: return "cost report"
+        case .costs: return "costs"
+        case .lines: return "budget lines"
+        }
+    }
+}
 
 /// The schedule pane shows the stripboard or the day-out-of-days grid.
 public enum ScheduleView: Sendable { case board, grid, combined }
@@ -47,6 +57,8 @@ public struct PaneContext: Sendable {
     public var scheduleView: ScheduleView = .board
     /// The board's conflicts, worked out once per change by whoever holds the model.
     public var conflicts: [Conflict] = []
+    /// The cost report, likewise.
+    public var costReport: CostReport?
 }
 
 extension PaneKind {
@@ -56,7 +68,12 @@ extension PaneKind {
             return ctx.scheduleView == .board ? ScheduleTable.build(ctx.model, board: ctx.board, conflicts: ctx.conflicts)
                 : GridTable.build(ctx.model, board: ctx.board) // .combined is built by the Session, which holds every production
         case .crew: return CrewTable.build(ctx.model)
-        case .budget: return ctx.budgetView == .accounts ? BudgetTable.accounts(ctx.model) : BudgetTable.costs(ctx.model)
+        case .budget:
+            switch ctx.budgetView {
+            case .report: return BudgetTable.report(ctx.costReport ?? ctx.model.costReport(periodEnd: nil, today: ctx.today))
+            case .costs: return BudgetTable.costs(ctx.model)
+            case .lines: return BudgetTable.lines(ctx.model)
+            }
         case .clearances: return ClearanceTable.build(ctx.model, today: ctx.today)
         }
     }
@@ -72,7 +89,7 @@ extension PaneKind {
     }
 
     /// What needs attention, for the tab bar ("3 over"), or nil.
-    public func alert(_ m: Model, today: CalendarDate, conflicts: Int? = nil) -> String? {
+    public func alert(_ m: Model, today: CalendarDate, conflicts: Int? = nil, over: Int? = nil) -> String? {
         switch self {
         case .schedule:
             let n = conflicts ?? m.conflicts(board: m.activeBoard.id).count
@@ -80,7 +97,7 @@ extension PaneKind {
         case .crew:
             return nil
         case .budget:
-            let n = m.overBudgetCodes(today: today).count
+            let n = over ?? m.overBudgetCodes(today: today).count
             return n > 0 ? "!\(n) over" : nil
         case .clearances:
             let n = m.overdueClearances(today: today).count

@@ -8,8 +8,16 @@ public struct Column: Sendable {
     public var right: Bool
     /// Grows to the widest value (money: figures are never cut).
     public var fit: Bool
+    /// 0: always shown; otherwise the column gives way on a narrow screen, highest first.
+    public var drop = 0
     public init(_ title: String, _ width: Int, flex: Int = 0, right: Bool = false, fit: Bool = false) {
         self.title = title; self.width = width; self.flex = flex; self.right = right; self.fit = fit
+    }
+
+    func dropping(_ priority: Int) -> Column {
+        var c = self
+        c.drop = priority
+        return c
     }
 
     static func money(_ title: String, _ width: Int = 10) -> Column { Column(title, width, right: true, fit: true) }
@@ -59,8 +67,16 @@ public struct Table: Sendable {
     public var frozen = 0
 
     /// The columns on screen when scrolled `scroll` columns to the right: frozen ones, then the rest.
-    public func visibleColumns(scroll: Int) -> [Int] {
-        guard frozen > 0 else { return Array(columns.indices) }
+    public func visibleColumns(scroll: Int, width: Int = .max) -> [Int] {
+        guard frozen > 0 else {
+            // Columns that may give way do, highest priority first, until the rest fit.
+            var shown = Array(columns.indices)
+            while shown.reduce(0, { $0 + columns[$1].width + 1 }) > width,
+                  let worst = shown.filter({ columns[$0].drop > 0 }).max(by: { columns[$0].drop < columns[$1].drop }) {
+                shown.removeAll { $0 == worst }
+            }
+            return shown
+        }
         return Array(0..<min(frozen, columns.count)) + Array(min(columns.count, frozen + max(0, scroll))..<columns.count)
     }
 
@@ -86,7 +102,7 @@ public struct Table: Sendable {
     /// `scroll` columns past the frozen ones; `selectedColumn` stands out in the selected row.
     public func draw(into c: inout Canvas, x: Int, y: Int, width: Int, height: Int,
                      top: Int, selected: Int?, theme: Theme, scroll: Int = 0, selectedColumn: Int? = nil) {
-        let vis = visibleColumns(scroll: scroll)
+        let vis = visibleColumns(scroll: scroll, width: width)
         let w = widths(for: width, of: vis)
         var col = x
         c.fill(x, y, width, 1, theme.header)

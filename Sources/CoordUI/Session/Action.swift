@@ -44,7 +44,7 @@ public struct Action {
             Action("page-down", [.pageDown, .ctrl("f")], "page down") { $0.move(by: $0.bodyRows) },
             Action("page-up", [.pageUp, .ctrl("b")], "page up") { $0.move(by: -$0.bodyRows) },
             Action("add", [.char("a")], hint: "add",
-                   "add a record (strip, crew member, cost, clearance)") { s in s.openForm(s.pane.primaryNoun, editing: nil) },
+                   "add a record (strip, crew member, cost or budget line, clearance)") { s in s.openForm(s.addNoun, editing: nil) },
             Action("edit", [.char("e"), .enter], hint: "edit", "edit the selected record in a form",
                    disabled: needsRecord) { s in
                 if let row = s.selectedRow, let id = row.id, let noun = row.noun { s.openForm(noun, editing: id) }
@@ -69,12 +69,19 @@ public struct Action {
                 s.openForm(.day, editing: nil)
             },
             Action("add-account", [.char("A")], panes: [.budget], hint: "add account", "add a budget account") { s in
-                s.budgetView = .accounts
                 s.openForm(.account, editing: nil)
             },
-            Action("costs-accounts", [.char("v")], panes: [.budget], hint: "costs/accounts",
-                   "switch between the accounts and the cost entries") { s in
-                s.budgetView = s.budgetView == .accounts ? .costs : .accounts
+            Action("budget-view", [.char("v")], panes: [.budget], hint: "view",
+                   "switch between the cost report, the cost entries and the budget lines") { $0.cycleBudgetView() },
+            Action("etc", [.char("E")], panes: [.budget], hint: "ETC",
+                   "set the estimate to complete of the selected account, with its reason",
+                   disabled: Session.needsAccount) { $0.openETCForm() },
+            Action("invoice", [.char("I")], panes: [.budget], hint: "invoice",
+                   "record the invoice of the selected open PO: committed turns into actual",
+                   disabled: Session.needsOpenPO) { $0.openInvoiceForm() },
+            Action("transfer", [.char("T")], panes: [.budget],
+                   "move budget from the selected account to another, with its reason (once the budget is approved)") {
+                $0.openTransferForm()
             },
             Action("board-grid", [.char("v")], panes: [.schedule], hint: "board/grid",
                    "switch between the stripboard, the day-out-of-days grid and (with several productions) the combined grid") { s in

@@ -93,9 +93,14 @@ extension Session {
         switch pane {
         case .schedule: return "No shoot days yet: A adds a day, a adds a strip (or :day add date=2027-03-01)"
         case .crew: return "No crew yet: a adds a person (or :crew add name=\"...\" role=\"...\" dept=Camera)"
-        case .budget: return budgetView == .accounts
-            ? "No accounts yet: A adds an account (or :account add code=2100 description=Camera budget=12000)"
-            : "No costs yet: a adds a cost (or :cost add account=2100 amount=1250.00 vendor=...)"
+        case .budget:
+            switch budgetView {
+            case .report: return model.accounts.isEmpty
+                ? "No accounts yet: A adds one, or start from a chart: coord chart FILE drama|commercial"
+                : "No accounts yet"
+            case .costs: return "No costs yet: a adds a cost (or :cost add account=2100 amount=1250.00 vendor=...)"
+            case .lines: return "No budget lines yet: a adds one (or :budget add account=2100 qty=5 unit=days rate=450)"
+            }
         case .clearances: return "No clearances yet: a adds one (or :clearance add title=\"...\" type=music)"
         }
     }
@@ -118,12 +123,13 @@ extension Session {
             return
         }
         guard let row = selectedRow, let id = row.id else {
-            let what = pane != .budget ? "" : budgetView == .accounts ? "Totals across all accounts" : "Totals across all cost entries"
+            let what = pane != .budget ? "" : budgetView == .report ? "EFC = actual + committed + ETC · variance = budget - EFC (negative: over)"
+                : budgetView == .costs ? "Totals across all cost entries" : "Budget lines: quantity x multiplier x rate + fringe"
             c.put(1, y, what, theme.dim)
             return
         }
         var x = 1, line = 0
-        var parts = [("id", id.raw)] + model.fieldValues(of: id).compactMap { f, v -> (String, String)? in
+        var parts = [("id", id.raw)] + (pane == .budget ? budgetDetail(id) : []) + model.fieldValues(of: id).compactMap { f, v -> (String, String)? in
             if v.isEmpty { return nil }
             let text: String
             switch v {
@@ -171,7 +177,9 @@ extension Session {
             let pages = summary.anyShot ? "\(summary.pagesShot) of \(summary.pages) pgs shot" : "\(summary.pages) pgs"
             left += scheduleView == .grid ? " · grid" : scheduleView == .combined ? " · all productions" : " · " + pages
         case .crew: left += " · \(model.crew.count) people"
-        case .budget: left += budgetView == .accounts ? " · accounts (v: costs)" : " · \(model.costs.count) costs (v: accounts)"
+        case .budget:
+            left += budgetView == .costs ? " · \(model.costs.count) costs" : " · \(budgetView.title)"
+            if budgetView == .report, width >= 100 { left += model.budgetLock == nil ? " · not approved" : " · approved" }
         case .clearances: left += " · \(model.clearances.count) items"
         }
         if !tableView.filter.isEmpty { left += " · filter: \(tableView.filter)" }

@@ -128,7 +128,12 @@ extension Session {
         if case .success(let events) = perform(lines: [t]), let id = events.last?.id,
            let e = events.last, e.verb == .add {
             if let p = PaneKind.allCases.first(where: { $0.primaryNoun == e.noun || $0.secondaryNoun == e.noun }) {
-                if e.noun == .cost || e.noun == .account { budgetView = e.noun == .cost ? .costs : .accounts }
+                switch e.noun {
+                case .cost: budgetView = .costs
+                case .budget: budgetView = .lines
+                case .account, .etc, .transfer, .category: budgetView = .report
+                default: break
+                }
                 pane = p
                 select(id: id)
             }

@@ -29,7 +29,7 @@ public final class Session {
     public var store: ProductionStore { stores[current] }
     public var theme: Theme
     public internal(set) var pane: PaneKind = .schedule
-    public var budgetView: BudgetView = .accounts
+    public var budgetView: BudgetView = .report
     /// The board the schedule shows; nil follows the active board.
     public var viewedBoard: RecordID?
     public var scheduleView: ScheduleView = .board
@@ -74,6 +74,15 @@ public final class Session {
     var summaryCache: (revision: Int, today: CalendarDate, summary: Summary)?
     var doodCache: (revision: Int, board: RecordID, production: Int, dood: DayOutOfDays)?
     var conflictsCache: (revision: Int, board: RecordID, production: Int, conflicts: [Conflict])?
+    var costReportCache: (revision: Int, today: CalendarDate, production: Int, report: CostReport)?
+
+    /// The cost report, worked out once per change (the tab alert and the budget pane share it).
+    var costReport: CostReport {
+        if let c = costReportCache, c.revision == revision, c.today == today, c.production == current { return c.report }
+        let r = model.costReport(periodEnd: nil, today: today)
+        costReportCache = (revision, today, current, r)
+        return r
+    }
 
     /// A board's conflicts, worked out once per change (the tab alert and the stripboard share them).
     func conflicts(of board: RecordID) -> [Conflict] {
@@ -113,7 +122,8 @@ public final class Session {
         let t = p == .schedule && scheduleView == .combined
             ? GridTable.combined(stores.map { ($0.model.production.title.isEmpty ? $0.path : $0.model.production.title, $0.model) })
             : p.table(PaneContext(model: model, today: today, budgetView: budgetView, board: board, scheduleView: scheduleView,
-                                  conflicts: p == .schedule && scheduleView == .board ? conflicts(of: board) : []))
+                                  conflicts: p == .schedule && scheduleView == .board ? conflicts(of: board) : [],
+                                  costReport: p == .budget && budgetView == .report ? costReport : nil))
         if p == pane && !tableView.isPlain {
             let filtered = tableView.apply(to: t, onDay: onDayFilter())
             cache[p] = (key, filtered)
@@ -137,7 +147,8 @@ public final class Session {
         if let s = summaryCache, s.revision == revision, s.today == today { return s.summary }
         var s = Summary()
         for p in PaneKind.allCases {
-            s.alerts[p] = p.alert(model, today: today, conflicts: p == .schedule ? conflicts(of: model.activeBoard.id).count : nil)
+            s.alerts[p] = p.alert(model, today: today, conflicts: p == .schedule ? conflicts(of: model.activeBoard.id).count : nil,
+                                  over: p == .budget ? costReport.overAccounts.count : nil)
         }
         s.pages = model.totalPages
         s.pagesShot = model.pagesShot
@@ -183,11 +194,13 @@ public final class Session {
     func perform(_ commands: [Command]) -> Result<[Event], StoreError> {
         // Names are read before the change: a removed record has none after it.
         let before = commands.last?.value("id").flatMap { label(of: RecordID($0)) }
+        let priorReport = costReportCache.flatMap { $0.revision == revision && $0.production == current ? $0.report : nil }
         do {
             let events = try store.perform(commands)
             revision += 1
             if let e = events.last {
-                message = Message("saved: " + describe(e, name: before), .ok)
+                let moved = priorReport.flatMap { budgetMoves(from: $0, events: events) }.map { " · " + $0 } ?? ""
+                message = Message("saved: " + describe(e, name: before) + moved, .ok)
             }
             return .success(events)
         } catch {
@@ -245,8 +258,8 @@ public final class Session {
         return layout.dayOfStrip[id].map { layout.days[$0].id }
     }
 
-    func openForm(_ noun: Noun, editing id: RecordID?) {
-        var values: [String: String] = [:]
+    func openForm(_ noun: Noun, editing id: RecordID?, prefill: [String: String] = [:]) {
+        var values = prefill
         if let id {
             for (f, v) in model.fieldValues(of: id) { values[f.key] = v.journalText }
             if noun == .strip { values["day"] = dayOfStrip(id)?.raw ?? "" }
@@ -258,8 +271,7 @@ public final class Session {
                     if row.noun == .day { values["day"] = dayText(id.raw) }
                     if row.noun == .strip, let d = dayOfStrip(id) { values["day"] = dayText(d.raw) }
                 }
-            case .cost:
-                values["date"] = today.description
+            case .cost, .budget, .etc:
                 if let row, let id = row.id, let a = model.accounts[id] { values["account"] = a.code }
                 if let row, let id = row.id, let c = model.costs[id] { values["account"] = c.account }
             case .day:
@@ -267,7 +279,9 @@ public final class Session {
                 values["date"] = next?.description ?? ""
             default: break
             }
-            for f in noun.fields where values[f.key] == nil { values[f.key] = f.defaultText == "today" ? nil : f.defaultText }
+            for f in noun.fields where values[f.key] == nil {
+                values[f.key] = f.defaultText == "today" ? today.description : f.defaultText
+            }
         }
         mode = .form(Form(noun: noun, verb: id == nil ? .add : .set, id: id, values: values))
     }
