@@ -72,6 +72,51 @@ import Testing
         #expect(e.text == "crew add role=nameless", "Up recalls the last command")
     }
 
+    @Test func anInvoiceAgainstAnOpenPOMovesCommittedToActualAtOnce() throws {
+        let (s, path) = try demoSession(width: 100, height: 30)
+        s.focus(.budget)
+        let before = try #require(s.costReport.account("3200")?.figures)
+        #expect(before.committed == Money(minor: 185_000) && before.actual == .zero)
+        s.handle(.char("I"))
+        #expect(s.message?.text.contains("select an open PO") == true, "I on an account says what it needs")
+        s.handle(.char("v"))
+        #expect(s.budgetView == .costs)
+        s.handle(.char("f")); type(s, "Brunel"); s.handle(.enter)
+        s.handle(.char("I"))
+        guard case .form(var f) = s.mode else { Issue.record("no form"); return }
+        #expect(f.noun == .cost && f.editors[f.fields.firstIndex { $0.key == "po" }!].text == "PO-0010")
+        // The invoice comes in 250.00 over the PO.
+        let amount = f.fields.firstIndex { $0.key == "amount" }!
+        f.editors[amount] = LineEditor("2100.00")
+        s.mode = .form(f)
+        s.handle(.enter)
+        #expect(s.message?.kind == .ok)
+        #expect(s.message?.text.contains("3200 actual +2,100.00, committed -1,850.00, ETC -150.00, EFC 2,100.00, variance -100.00 OVER") == true,
+                "\(s.message?.text ?? "")")
+        let after = try #require(s.costReport.account("3200")?.figures)
+        #expect(after.committed == .zero && after.actual == Money(minor: 210_000) && after.isOver)
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains("amount=2100.00 po=PO-0010 kind=actual"))
+    }
+
+    @Test func etcKeySetsTheSelectedAccountsEstimateWithItsReason() throws {
+        let (s, path) = try demoSession(width: 100, height: 30)
+        s.focus(.budget)
+        s.select(id: try #require(s.model.accountIDByCode["2200"]))
+        s.handle(.char("E"))
+        guard case .form(var f) = s.mode else { Issue.record("no form"); return }
+        #expect(f.noun == .etc && f.editors[0].text == "2200" && f.editors[1].text == "1000.00")
+        f.editors[1] = LineEditor("1400")
+        s.mode = .form(f)
+        s.handle(.enter)
+        guard case .form(var g) = s.mode else { Issue.record("the form closed without a reason"); return }
+        #expect(g.errors[2] != nil, "the reason is marked as needed")
+        g.editors[2] = LineEditor("Second grip for the harbour days")
+        s.mode = .form(g)
+        s.handle(.enter)
+        #expect(s.message?.text.contains("2200 ETC +400.00, EFC 1,400.00, variance -400.00 OVER") == true, "\(s.message?.text ?? "")")
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains(#"etc add id="#))
+    }
+
     @Test func deleteAsksFirst() throws {
         let (s, _) = try demoSession()
         s.handle(.char("4"))
