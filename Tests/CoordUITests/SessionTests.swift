@@ -91,7 +91,7 @@ import Testing
         s.mode = .form(f)
         s.handle(.enter)
         #expect(s.message?.kind == .ok)
-        #expect(s.message?.text.contains("3200 actual +2,100.00, committed -1,850.00, ETC -150.00, EFC 2,100.00, variance -100.00 OVER") == true,
+        #expect(s.message?.text.contains("saved: cost add · 3200 actual +2,100.00, committed -1,850.00 · EFC 2,100.00, variance -100.00 OVER") == true,
                 "\(s.message?.text ?? "")")
         let after = try #require(s.costReport.account("3200")?.figures)
         #expect(after.committed == .zero && after.actual == Money(minor: 210_000) && after.isOver)
@@ -113,7 +113,7 @@ import Testing
         g.editors[2] = LineEditor("Second grip for the harbour days")
         s.mode = .form(g)
         s.handle(.enter)
-        #expect(s.message?.text.contains("2200 ETC +400.00, EFC 1,400.00, variance -400.00 OVER") == true, "\(s.message?.text ?? "")")
+        #expect(s.message?.text.contains("saved: etc add · 2200 ETC +400.00 · EFC 1,400.00, variance -400.00 OVER") == true, "\(s.message?.text ?? "")")
         #expect(try String(contentsOfFile: path, encoding: .utf8).contains(#"etc add id="#))
     }
 

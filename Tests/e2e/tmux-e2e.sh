@@ -102,6 +102,29 @@ if "$COORD" report days "$S" | grep -qE "^ +2 .* 5 +5 2/8"; then ok "coord repor
 "$COORD" report conflicts "$S" >/dev/null; rc=$?
 [ $rc -eq 1 ] && ok "coord report conflicts exits 1 on the demo's conflicts" || fail "coord report conflicts exit status ($rc)"
 
+# 3d. The budget ledger: record an invoice against an open PO; committed turns into actual, EFC and variance move at once.
+L="$WORK/ledger.journal"
+"$COORD" demo "$L" >/dev/null
+start 100x30 "$COORD" "$L"
+wait_for "1 Schedule" >/dev/null
+keys 3
+if wait_for "Variance" && screen | grep -qE "3200 +Lighting .* 1,850\.00 .* 2,000\.00 +0\.00"; then
+  ok "the budget pane opens on the cost report (3200: 1,850.00 committed, on budget)"; else fail "the budget pane shows the cost report"; fi
+keys v f Brunel Enter
+wait_for "PO open" >/dev/null
+keys I
+wait_for "Add cost" >/dev/null
+keys Tab Tab Tab Tab C-u 2100.00 Enter
+if wait_for "committed -1,850.00 · EFC 2,100.00, variance -100.00 OVER"; then
+  ok "I records the PO's invoice: committed turns into actual, EFC and variance move"; else fail "I records an invoice against the PO"; fi
+keys Escape v v
+if wait_for "Variance" && screen | grep -qE "3200 +Lighting .* 2,100\.00 +0\.00 .* -100\.00"; then
+  ok "the cost report shows 3200 over by 100.00 at once"; else fail "the cost report shows the change"; fi
+keys q; gone >/dev/null
+if "$COORD" report cost "$L" | grep -qE "^3200 .* -100\.00 .*OVER"; then ok "coord report cost marks 3200 OVER"; else fail "coord report cost marks 3200 OVER"; fi
+"$COORD" do "$L" 'etc add account=3200 amount=0 reason="Package returned early"' >/dev/null
+if "$COORD" report cost "$L" --csv | grep -q "^account,3200,.*,entered,OVER"; then ok "coord do etc sets the ETC with its reason"; else fail "coord do etc"; fi
+
 # 3c. The crew desk: filter to a department, change a person's call for the next shoot day, see it on the call sheet.
 C="$WORK/calls.journal"
 "$COORD" demo "$C" >/dev/null

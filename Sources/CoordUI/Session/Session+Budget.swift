@@ -113,11 +113,12 @@ extension Session {
             delta("budget", b.budget, a.budget)
             delta("actual", b.actual, a.actual)
             delta("committed", b.committed, a.committed)
-            delta("ETC", b.etc, a.etc)
+            if events.contains(where: { $0.noun == .etc }) { delta("ETC", b.etc, a.etc) }
+            var text = moved.joined(separator: ", ")
             if b.efc != a.efc || b.variance != a.variance {
-                moved.append("EFC \(a.efc.grouped), variance \(a.variance.grouped)\(a.isOver ? " OVER" : "")")
+                text += (text.isEmpty ? "" : " · ") + "EFC \(a.efc.grouped), variance \(a.variance.grouped)\(a.isOver ? " OVER" : "")"
             }
-            if !moved.isEmpty { parts.append("\(code) " + moved.joined(separator: ", ")) }
+            if !text.isEmpty { parts.append("\(code) " + text) }
         }
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }

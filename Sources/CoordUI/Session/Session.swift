@@ -199,8 +199,12 @@ public final class Session {
             let events = try store.perform(commands)
             revision += 1
             if let e = events.last {
-                let moved = priorReport.flatMap { budgetMoves(from: $0, events: events) }.map { " · " + $0 } ?? ""
-                message = Message("saved: " + describe(e, name: before) + moved, .ok)
+                // A budget change says how its account moved, in place of the record's name.
+                if let moved = priorReport.flatMap({ budgetMoves(from: $0, events: events) }) {
+                    message = Message("saved: \(e.noun.rawValue) \(e.verb.rawValue) · " + moved, .ok)
+                } else {
+                    message = Message("saved: " + describe(e, name: before), .ok)
+                }
             }
             return .success(events)
         } catch {
