@@ -50,6 +50,14 @@ struct Open: ParsableCommand {
             if access(path, F_OK) != 0 {
                 do { try DemoJournal.write(to: path) } catch { complain(error.description); throw ExitCode(1) }
                 notes.append("demo journal written to \(path)")
+            } else if let why = Open.unreadable(path) {
+                // A demo from an older Coord: kept aside, never deleted, and a fresh one written.
+                var aside = path + ".old"
+                var n = 1
+                while access(aside, F_OK) == 0 { n += 1; aside = path + ".old\(n)" }
+                guard rename(path, aside) == 0 else { complain("\(path): \(why)"); throw ExitCode(1) }
+                do { try DemoJournal.write(to: path) } catch { complain(error.description); throw ExitCode(1) }
+                notes.append("the old demo journal no longer reads (\(why)): kept as \(aside); a fresh demo written to \(path)")
             } else {
                 notes.append("demo journal \(path) (your edits are kept; `coord demo PATH` writes a fresh copy)")
             }
@@ -84,6 +92,17 @@ struct Open: ParsableCommand {
         }
         if demo { print("Coord demo journal: \(paths[0])") }
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Why a journal does not replay, or nil when it does.
+    static func unreadable(_ path: String) -> String? {
+        do {
+            guard let bytes = try JournalReader.readBytes(path: path) else { return nil }
+            _ = try JournalReader.replay(bytes, path: path)
+            return nil
+        } catch {
+            return error.description
+        }
     }
 
     /// `$XDG_DATA_HOME/coord/demo.journal`, or under ~/.local/share, or /tmp.
