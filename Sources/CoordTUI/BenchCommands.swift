@@ -7,7 +7,7 @@ import Foundation
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure Coord on generated productions and print a table of medians.",
-        subcommands: [ScheduleBench.self])
+        subcommands: [ScheduleBench.self, CostsBench.self])
 }
 
 /// Median wall time of `runs` calls, in milliseconds.
@@ -76,5 +76,39 @@ struct ScheduleBench: ParsableCommand {
         ]
         print("schedule bench: \(strips) strips, \(days) days, \(lines) journal lines, median of \(runs) runs")
         print(ReportTable(header: ["figure", "ms"], rows: rows, rightAligned: [1]).text, terminator: "")
+    }
+}
+
+struct CostsBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "costs",
+        abstract: "A year of a production office's costs: open the journal, build the cost report; or write the journal (--out) for Benchmarks/ledger.sh.")
+    @Option(help: "Cost entries.") var entries = 100_000
+    @Option(help: "Accounts in the chart.") var accounts = 120
+    @Option(help: "Repetitions of each figure (the median is printed).") var runs = 5
+    @Option(help: "Write the generated journal here and stop (never overwrites).") var out: String?
+
+    func run() throws {
+        let text = CostGenerator.journal(entries: entries, accounts: accounts)
+        if let out {
+            try writeOutput(out, Array(text.utf8), force: false)
+            print("wrote \(out): \(entries) cost entries over \(accounts) accounts")
+            return
+        }
+        let bytes = Array(text.utf8)
+        var model = Model()
+        let open = try medianMillis(runs) { _ in model = try JournalReader.replay(bytes, path: "bench").model }
+        let today = CalendarDate(year: 2026, month: 12, day: 20)!
+        var report: CostReport?
+        let build = medianMillis(runs) { _ in report = model.costReport(periodEnd: nil, today: today) }
+        var printed = ""
+        let render = medianMillis(runs) { _ in printed = report!.table(csv: false).text }
+        print("coord bench costs: \(entries) cost entries, \(accounts) accounts, \(bytes.count / 1024) KiB journal; medians of \(runs)")
+        print("| figure | ms |")
+        print("|---|---:|")
+        print(String(format: "| replay the journal | %.1f |", open))
+        print(String(format: "| build the cost report | %.1f |", build))
+        print(String(format: "| format it as text (%d lines) | %.1f |", printed.split(separator: "\n").count, render))
+        print(String(format: "| open + report + text | %.1f |", open + build + render))
     }
 }
