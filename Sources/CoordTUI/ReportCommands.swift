@@ -12,7 +12,7 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print a report from a journal (text, or CSV with --csv; progress: text, Markdown or HTML).",
         subcommands: [DaysReport.self, DoodReport.self, ConflictsReport.self, MovementsReport.self, ProgressReport.self,
-                      CostReportCommand.self])
+                      CostReportCommand.self, ClearancesReport.self, CueSheetReport.self])
 }
 
 /// Reads a journal for a report; says what is wrong and exits 1 if it cannot.

@@ -92,6 +92,8 @@ extension Model {
             }
         case .clearance:
             Model.change(&clearances, e, used: &usedIDs, nounOf: &nounOf)
+        case .log:
+            Model.change(&clearanceLog, e, used: &usedIDs, nounOf: &nounOf)
         }
     }
 

@@ -25,6 +25,7 @@ public struct Model: Sendable {
     public internal(set) var costs = OrderedDictionary<RecordID, CostEntry>()
     public internal(set) var estimates = OrderedDictionary<RecordID, Estimate>()
     public internal(set) var clearances = OrderedDictionary<RecordID, Clearance>()
+    public internal(set) var clearanceLog = OrderedDictionary<RecordID, ClearanceLog>()
     /// Every id ever added, removed ones too: an id is never reused.
     public internal(set) var usedIDs = Set<RecordID>()
     /// The noun each live id belongs to.
@@ -79,6 +80,7 @@ public struct Model: Sendable {
         case .etc: return estimates.count
         case .cost: return costs.count
         case .clearance: return clearances.count
+        case .log: return clearanceLog.count
         }
     }
 
@@ -125,6 +127,7 @@ public struct Model: Sendable {
         case .etc: return pairs(estimates[id])
         case .cost: return pairs(costs[id])
         case .clearance: return pairs(clearances[id])
+        case .log: return pairs(clearanceLog[id])
         case .production: return pairs(production)
         case nil: return []
         }
@@ -163,6 +166,7 @@ extension Noun {
         case .etc: return Estimate.fields.map(\.info)
         case .cost: return CostEntry.fields.map(\.info)
         case .clearance: return Clearance.fields.map(\.info)
+        case .log: return ClearanceLog.fields.map(\.info)
         }
     }
 

@@ -84,6 +84,9 @@ extension Model {
             if case .money(let m)? = given["amount"]?.1, m.isNegative {
                 throw CommandError("an estimate to complete cannot be negative", key: "amount")
             }
+        case .clearance, .log:
+            // Clearances share this hook so that the validator has one place to call.
+            try checkClearance(noun, verb, id: id, given: given)
         default:
             break
         }

@@ -14,16 +14,27 @@ public enum Choices {
         aliases: ["above": "atl", "above the line": "atl", "abovetheline": "atl", "below": "btl",
                   "below the line": "btl", "belowtheline": "btl"])
     public static let clearanceType = Choice(
-        ["music", "footage", "stills", "artwork", "logo", "product", "location", "release", "text", "software", "other"],
-        aliases: ["archive": "footage", "archive footage": "footage", "still": "stills", "photo": "stills",
-                  "art": "artwork", "trademark": "logo", "brand": "product", "quote": "text",
+        ["sync", "master", "footage", "stills", "artwork", "logo", "product", "location", "release", "text", "software", "other"],
+        aliases: ["music": "sync", "music sync": "sync", "synch": "sync", "song": "sync", "composition": "sync",
+                  "publishing": "sync", "music master": "master", "master use": "master", "recording": "master",
+                  "sound recording": "master", "archive": "footage", "archive footage": "footage", "still": "stills",
+                  "photo": "stills", "art": "artwork", "trademark": "logo", "brand": "product", "quote": "text",
                   "screen": "software", "appearance": "release", "talent": "release"])
+    public static let musicUsage = Choice(["background", "featured", "theme"],
+        aliases: ["bi": "background", "bv": "background", "background instrumental": "background", "background vocal": "background",
+                  "vi": "featured", "vv": "featured", "visual": "featured", "visual vocal": "featured", "source": "featured",
+                  "foreground": "featured", "mt": "theme", "main title": "theme", "et": "theme", "end title": "theme",
+                  "opening": "theme", "closing": "theme"])
+    public static let exclusivity = Choice(["exclusive", "non-exclusive"],
+        aliases: ["excl": "exclusive", "nonexclusive": "non-exclusive", "non excl": "non-exclusive", "nonexcl": "non-exclusive"])
     public static let clearanceStatus = Choice(
         ["identified", "requested", "quoted", "negotiating", "cleared", "denied", "substituted", "not-needed"],
         aliases: ["notneeded": "not-needed", "n/a": "not-needed", "na": "not-needed", "granted": "cleared",
                   "refused": "denied", "replaced": "substituted", "negotiate": "negotiating", "quote": "quoted",
                   "request": "requested"])
 
+    public static let frameRate = Choice(["23.976", "24", "25", "29.97", "30", "50", "59.94", "60"],
+        aliases: ["23.98": "23.976", "2398": "23.976", "2997": "29.97", "5994": "59.94"])
     public static let yesNo = Choice(["yes", "no"], aliases: ["y": "yes", "true": "yes", "on": "yes", "n": "no", "false": "no", "off": "no"])
     public static let bannerKind = Choice(["note", "meal", "move"],
         aliases: ["lunch": "meal", "break": "meal", "company move": "move", "companymove": "move"])

@@ -11,6 +11,10 @@ public struct Production: Record, Equatable {
     public var rest = "11"
     /// The longest working day in hours, call to wrap (UK TV drama: 10+1).
     public var maxDay = "11"
+    /// Frames per second of picture timecode (cue sheets); 25 when not set.
+    public var fps = ""
+    /// Days ahead that a licence expiry is flagged.
+    public var expiryWarning = ""
     public init(id: RecordID) { self.id = id }
 
     public static let fields: [FieldSpec<Production>] = [
@@ -23,7 +27,23 @@ public struct Production: Record, Equatable {
                      help: "least hours from wrap to the next call"), \.rest),
         .string(info("maxday", "Longest day (hours)", .hours, default: "11", aliases: ["hours"],
                      help: "call to wrap, e.g. 10+1"), \.maxDay),
+        .string(info("fps", "Frame rate", .choice(Choices.frameRate), aliases: ["framerate"],
+                     help: "picture timecode: 25 unless set (23.976, 24, 25, 29.97, 30, 50, 59.94, 60)"), \.fps),
+        .string(info("expirywarning", "Expiry warning (days)", .count, aliases: ["expirywindow"],
+                     help: "licences expiring within this many days are flagged; 90 unless set"), \.expiryWarning),
     ]
+
+    /// Whole frames per second of timecode (29.97 counts 30 a second, non-drop).
+    public var timecodeBase: Int {
+        switch fps {
+        case "23.976", "24": return 24
+        case "29.97", "30": return 30
+        case "50": return 50
+        case "59.94", "60": return 60
+        default: return 25
+        }
+    }
+    public var expiryWarningDays: Int { Int(expiryWarning) ?? 90 }
 
     public var restMinutes: Int { Int((Double(rest) ?? 11) * 60) }
     public var maxDayMinutes: Int { Int((Double(maxDay) ?? 11) * 60) }

@@ -84,12 +84,21 @@ extension Model {
         }
         // Actuals; invoices against an open PO relieve its commitment, never counted twice.
         var invoiced: [RecordID: Money] = [:]
+        var invoicedOther: [String: Money] = [:]
         for c in costs.values where !c.isCommitment {
             guard let d = c.date, periodEnd == nil || d <= end else { continue }
             let m = c.homeAmount
             figures[c.account, default: .init()].actual += m
             if d >= start && d <= end { figures[c.account, default: .init()].period += m }
-            if !c.po.isEmpty, let po = commitmentByPO[c.po] { invoiced[po, default: .zero] += m }
+            if !c.po.isEmpty {
+                if let po = commitmentByPO[c.po] { invoiced[po, default: .zero] += m } else { invoicedOther[c.po, default: .zero] += m }
+            }
+        }
+        // A cleared item's agreed fee is committed to its account until the licensor's invoice (same PO) comes.
+        for c in clearances.values where c.commitsFee {
+            if periodEnd != nil, let d = c.cleared, d > end { continue }
+            let open = (c.fee ?? .zero) - (c.po.isEmpty ? .zero : invoicedOther[c.po] ?? .zero)
+            if open > .zero { figures[c.account, default: .init()].committed += open }
         }
         for (po, id) in commitmentByPO {
             guard let c = costs[id], !c.isClosed, let d = c.date, periodEnd == nil || d <= end else { continue }

@@ -1,7 +1,7 @@
 /// The record types a journal line can name, in the order the panes show them.
 public enum Noun: String, Sendable, CaseIterable, Hashable {
     case production, board, day, strip, banner, calendar, crew, kit, booking, location, call, safety, travel, callsheet,
-         progress, category, account, budget, approval, transfer, cost, etc, clearance
+         progress, category, account, budget, approval, transfer, cost, etc, clearance, log
 
     public var verbs: [Verb] {
         switch self {
@@ -40,6 +40,7 @@ public enum Noun: String, Sendable, CaseIterable, Hashable {
         case .etc: return "estimate to complete"
         case .cost: return "cost"
         case .clearance: return "clearance"
+        case .log: return "clearance log entry"
         }
     }
 }
@@ -172,15 +173,40 @@ public enum FieldValue: Sendable, Equatable {
 }
 
 /// What forms, docs, completion and validation know about a field.
+///
+/// Held in one shared box: validation passes fields around in dictionaries, and a copy is
+/// then one retain rather than one per string, array and choice table inside.
 public struct FieldInfo: Sendable {
-    public let key: String
-    public let aliases: [String]
-    public let label: String
-    public let kind: FieldKind
-    public let required: Bool
+    private final class Box: Sendable {
+        let key: String
+        let aliases: [String]
+        let label: String
+        let kind: FieldKind
+        let required: Bool
+        let defaultText: String?
+        let help: String
+        init(key: String, aliases: [String], label: String, kind: FieldKind, required: Bool, defaultText: String?,
+             help: String) {
+            self.key = key; self.aliases = aliases; self.label = label; self.kind = kind
+            self.required = required; self.defaultText = defaultText; self.help = help
+        }
+    }
+    private let box: Box
+
+    init(key: String, aliases: [String], label: String, kind: FieldKind, required: Bool, defaultText: String?,
+         help: String) {
+        box = Box(key: key, aliases: aliases, label: label, kind: kind, required: required, defaultText: defaultText,
+                  help: help)
+    }
+
+    public var key: String { box.key }
+    public var aliases: [String] { box.aliases }
+    public var label: String { box.label }
+    public var kind: FieldKind { box.kind }
+    public var required: Bool { box.required }
     /// Written into an `add` line when the field is not given (`today` for dates).
-    public let defaultText: String?
-    public let help: String
+    public var defaultText: String? { box.defaultText }
+    public var help: String { box.help }
 
     public func matches(_ k: String) -> Bool { k == key || aliases.contains(k) }
 }
