@@ -4,12 +4,12 @@ import ArgumentParser
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Bring a script or schedule into a journal (all or nothing).",
-        subcommands: [ImportFountain.self, ImportFDX.self, ImportUSS.self, ImportCrew.self])
+        subcommands: [ImportFountain.self, ImportFDX.self, ImportUSS.self, ImportCrew.self, ImportCosts.self])
 }
 
 /// `coord export ...`: the production in other programs' formats.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the production in another program's format.",
-        subcommands: [ExportUSS.self, ExportICal.self, ExportCrew.self, ExportVCard.self])
+        subcommands: [ExportUSS.self, ExportICal.self, ExportCrew.self, ExportVCard.self, ExportCosts.self, ExportLedger.self])
 }
