@@ -71,7 +71,7 @@ keys q; gone >/dev/null
 
 # 3. The demo: four panes with data; Tab changes pane.
 start 100x30 "$COORD" --demo
-if wait_for "1 Schedule 24" && wait_for "2 Crew 30" && wait_for "3 Budget 36" && wait_for "4 Clearances 14"; then
+if wait_for "1 Schedule 24" && wait_for "2 Crew 30" && wait_for "3 Budget 36" && wait_for "4 Clearances 17"; then
   ok "--demo shows the four panes with their counts"; else fail "--demo shows the four panes"; fi
 if wait_for "Day 1 of 6"; then ok "--demo opens on the stripboard"; else fail "--demo opens on the stripboard"; fi
 if wait_for "overdue"; then ok "--demo is dated so that some clearances are overdue today"; else fail "--demo shows overdue clearances"; fi
@@ -124,6 +124,34 @@ keys q; gone >/dev/null
 if "$COORD" report cost "$L" | grep -qE "^3200 .* -100\.00 .*OVER"; then ok "coord report cost marks 3200 OVER"; else fail "coord report cost marks 3200 OVER"; fi
 "$COORD" do "$L" 'etc add account=3200 amount=0 reason="Package returned early"' >/dev/null
 if "$COORD" report cost "$L" --csv | grep -q "^account,3200,.*,entered,OVER"; then ok "coord do etc sets the ETC with its reason"; else fail "coord do etc"; fi
+
+# 3e. Clearances: mark a music track cleared with its fee; the budget shows the commitment, the strip loses its flag.
+Q="$WORK/clear.journal"
+"$COORD" demo "$Q" >/dev/null
+start 100x30 "$COORD" "$Q"
+wait_for "1 Schedule" >/dev/null
+keys f garden Enter
+if wait_for "filter: garden" && screen | grep -qE "^ 18© "; then ok "a strip whose scene has an uncleared item is flagged ©"; else fail "strip 18 is flagged ©"; fi
+keys 4
+if wait_for "overdue" && screen | grep -qE "Clearances · 17 items · [0-9]+ overdue · 1 expiring"; then
+  ok "the status line counts overdue and expiring clearances"; else fail "the status line counts overdue and expiring"; fi
+keys D
+if wait_for "deadlines first" && screen | sed -n 3p | grep -q "OVERDUE"; then ok "D lists overdue items first"; else fail "D lists overdue first"; fi
+keys f Pendeen Space Boys Enter
+wait_for "sync licence" >/dev/null
+keys C
+wait_for "Edit clearance" >/dev/null
+keys Enter
+if wait_for "saved: clearance set · 4400 committed +200.00"; then ok "C clears the track and its fee is committed to 4400"; else fail "C clears the track (commitment)"; fi
+keys 3 f Music Enter
+if wait_for "filter: Music" && screen | grep -qE "4400 +Music .* 320\.00"; then ok "the budget pane shows the new commitment"; else fail "the budget pane shows the commitment"; fi
+keys 1
+if wait_for "filter: garden" && screen | grep -qE "^ 18 " && ! screen | grep -q "18©"; then ok "the flag is gone from strip 18"; else fail "the flag is gone from strip 18"; fi
+keys 4 L 'Countersigned licence received' Enter
+if wait_for "saved: log add"; then ok "L adds a line to the clearance's log"; else fail "L adds a log line"; fi
+keys q; gone >/dev/null
+if "$COORD" report cuesheet "$Q" | grep -qE "Total music +3:47 +3 cues"; then ok "coord report cuesheet totals the music"; else fail "coord report cuesheet totals"; fi
+if "$COORD" report clearances "$Q" --status cleared --csv | grep -q "^cl15,"; then ok "coord report clearances --status cleared lists the track"; else fail "coord report clearances --status"; fi
 
 # 3c. The crew desk: filter to a department, change a person's call for the next shoot day, see it on the call sheet.
 C="$WORK/calls.journal"

@@ -121,6 +121,8 @@ public struct CallSheet: Sendable {
     public var departments: [Department] = []
     public var transport: [Journey] = []
     public var safety: [Hazard] = []
+    /// Items in today's scenes that are not cleared yet: "Sc 12: The Keeper's Lament - sync licence (quoted)".
+    public var uncleared: [String] = []
     public var notes = ""
     public var advance: Advance?
     public var issued: Issue?
@@ -190,6 +192,10 @@ extension Model {
         }
         s.safety = safety.values.filter { $0.day == ld.id.raw }
             .map { CallSheet.Hazard(hazard: $0.hazard, risk: $0.risk, controls: $0.controls) }
+        let open = unclearedByScene()
+        s.uncleared = s.scenes.flatMap { sc in
+            (open[sc.scene.uppercased()] ?? []).map { "Sc \(sc.scene): \($0.title) (\($0.type), \($0.status))" }
+        }
         if i + 1 < layout.days.count {
             let next = layout.days[i + 1]
             let nd = days[next.id] ?? ShootDay(id: next.id)

@@ -127,6 +127,9 @@ extension CallSheet {
         }
         out.append(SheetSection(title: "Safety", blocks: [.lines(hazards.isEmpty ? ["(no safety notes for this day)"] : hazards)]))
 
+        if !uncleared.isEmpty {
+            out.append(SheetSection(title: "Clearances", blocks: [.lines(["Not cleared yet: do not film or play back without the coordinator's OK."] + uncleared)]))
+        }
         if !notes.isEmpty { out.append(SheetSection(title: "Notes", blocks: [.lines(CallSheet.paragraphs(notes))])) }
 
         if let a = advance {

@@ -59,6 +59,8 @@ public struct PaneContext: Sendable {
     public var conflicts: [Conflict] = []
     /// The cost report, likewise.
     public var costReport: CostReport?
+    /// Clearances: overdue and expiring items first.
+    public var deadlinesFirst = false
 }
 
 extension PaneKind {
@@ -74,7 +76,7 @@ extension PaneKind {
             case .costs: return BudgetTable.costs(ctx.model)
             case .lines: return BudgetTable.lines(ctx.model)
             }
-        case .clearances: return ClearanceTable.build(ctx.model, today: ctx.today)
+        case .clearances: return ClearanceTable.build(ctx.model, today: ctx.today, deadlinesFirst: ctx.deadlinesFirst)
         }
     }
 
@@ -101,7 +103,9 @@ extension PaneKind {
             return n > 0 ? "!\(n) over" : nil
         case .clearances:
             let n = m.overdueClearances(today: today).count
-            return n > 0 ? "!\(n) overdue" : nil
+            let x = m.expiringClearances(today: today).count
+            // The tab has room for one: overdue, else expiring (the status line counts both).
+            return n > 0 ? "!\(n) overdue" : x > 0 ? "\(x) expiring" : nil
         }
     }
 

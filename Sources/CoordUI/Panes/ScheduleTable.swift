@@ -10,6 +10,7 @@ enum ScheduleTable {
     static func build(_ m: Model, board: RecordID, conflicts: [Conflict]) -> Table {
         let layout = m.layout(of: board)
         let clashing = Set(conflicts.flatMap(\.strips))
+        let uncleared = m.unclearedByScene()
         var rows: [Row] = []
         for entry in layout.entries {
             switch entry {
@@ -23,6 +24,8 @@ enum ScheduleTable {
                 if let s = m.strips[id] {
                     var row = stripRow(s)
                     if clashing.contains(id) { row.mark = .alert; row.cells[0] += "!" }
+                    // © : something on screen or on the soundtrack in this scene is not cleared yet.
+                    if uncleared[s.scene.uppercased()] != nil { row.cells[0] += "©" }
                     rows.append(row)
                 }
             case .banner(let id):
@@ -91,18 +94,36 @@ enum CrewTable {
     }
 }
 
-/// Open and settled rights, overdue ones marked.
+/// Open and settled rights: overdue ones in red, expiring and narrower-than-asked ones marked.
 enum ClearanceTable {
     static let columns = [
-        Column("Title", 14, flex: 3), Column("Type", 8), Column("Status", 11), Column("Licensor", 9, flex: 2),
-        .money("Fee", 9), Column("Due", 10), Column("Expiry", 10),
+        Column("Title", 14, flex: 3), Column("Type", 8), Column("Status", 11), Column("Sc", 6, flex: 1).dropping(2),
+        Column("Rights holder", 9, flex: 2).dropping(1), .money("Fee", 8), Column("Due", 10), Column("Flag", 7),
     ]
 
-    static func build(_ m: Model, today: CalendarDate) -> Table {
-        let rows = m.clearances.values.map { c in
-            Row(id: c.id, noun: .clearance,
-                cells: [c.title, c.type, c.status, c.licensor, money(c.fee), date(c.due), date(c.expiry)],
-                mark: c.isOverdue(today: today) ? .alert : c.isSettled ? .none : .warn)
+    static func build(_ m: Model, today: CalendarDate, deadlinesFirst: Bool = false) -> Table {
+        let window = m.production.expiryWarningDays
+        var items = Array(m.clearances.values)
+        if deadlinesFirst {
+            // Overdue first (earliest due first), then expiring (soonest first), then the rest as entered.
+            func rank(_ c: Clearance) -> (Int, Int32) {
+                if c.isOverdue(today: today) { return (0, c.due?.dayNumber ?? 0) }
+                if c.isExpiring(today: today, within: window) { return (1, c.expiry?.dayNumber ?? 0) }
+                if !c.isSettled, let due = c.due { return (2, due.dayNumber) }
+                return (3, 0)
+            }
+            items = items.enumerated().sorted { a, b in
+                let ra = rank(a.element), rb = rank(b.element)
+                return ra != rb ? ra < rb : a.offset < b.offset
+            }.map(\.element)
+        }
+        let rows = items.map { c -> Row in
+            let overdue = c.isOverdue(today: today), expiring = c.isExpiring(today: today, within: window)
+            let narrower = !c.narrowerRights.isEmpty
+            let flag = overdue ? "OVERDUE" : expiring ? "EXPIRES" : narrower ? "NARROW" : ""
+            return Row(id: c.id, noun: .clearance,
+                       cells: [c.title, c.type, c.status, c.scenes, c.licensor, money(c.fee), date(c.due), flag],
+                       mark: overdue ? .alert : (expiring || narrower || !c.isSettled) ? .warn : .none)
         }
         return Table(columns: columns, rows: rows)
     }

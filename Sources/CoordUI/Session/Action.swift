@@ -83,6 +83,14 @@ public struct Action {
                    "move budget from the selected account to another, with its reason (once the budget is approved)") {
                 $0.openTransferForm()
             },
+            Action("deadlines", [.char("D")], panes: [.clearances], hint: "deadlines",
+                   "list overdue and expiring items first (again: as entered)") { $0.toggleDeadlines() },
+            Action("log", [.char("L")], panes: [.clearances], hint: "log",
+                   "add a dated line to the selected item's correspondence log (\"emailed licensor\")",
+                   disabled: Session.needsClearance) { $0.startLogEntry() },
+            Action("clear", [.char("C")], panes: [.clearances], hint: "clear",
+                   "mark the selected item cleared today: a form with the fee, account and rights granted",
+                   disabled: Session.needsClearance) { $0.openClearForm() },
             Action("board-grid", [.char("v")], panes: [.schedule], hint: "board/grid",
                    "switch between the stripboard, the day-out-of-days grid and (with several productions) the combined grid") { s in
                 switch s.scheduleView {

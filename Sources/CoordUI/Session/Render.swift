@@ -129,7 +129,7 @@ extension Session {
             return
         }
         var x = 1, line = 0
-        var parts = [("id", id.raw)] + (pane == .budget ? budgetDetail(id) : []) + model.fieldValues(of: id).compactMap { f, v -> (String, String)? in
+        var parts = [("id", id.raw)] + extraDetail(id) + model.fieldValues(of: id).compactMap { f, v -> (String, String)? in
             if v.isEmpty { return nil }
             let text: String
             switch v {
@@ -180,7 +180,12 @@ extension Session {
         case .budget:
             left += budgetView == .costs ? " · \(model.costs.count) costs" : " · \(budgetView.title)"
             if budgetView == .report, width >= 100 { left += model.budgetLock == nil ? " · not approved" : " · approved" }
-        case .clearances: left += " · \(model.clearances.count) items"
+        case .clearances:
+            left += " · \(model.clearances.count) items"
+            let over = model.overdueClearances(today: today).count, exp = model.expiringClearances(today: today).count
+            if over > 0 { left += " · \(over) overdue" }
+            if exp > 0 { left += " · \(exp) expiring" }
+            if deadlinesFirst { left += " · deadlines first" }
         }
         if !tableView.filter.isEmpty { left += " · filter: \(tableView.filter)" }
         let rows = table(pane).rows.count
@@ -210,6 +215,11 @@ extension Session {
             c.cursor = (x, y)
         case .filter(let e):
             let label = "filter \(pane.title.lowercased()): "
+            c.put(0, y, label, theme.label)
+            let x = e.draw(into: &c, x: TextWidth.of(label), y: y, width: width - TextWidth.of(label) - 1, style: theme.text)
+            c.cursor = (x, y)
+        case .logEntry(let e, let item):
+            let label = "log for \(TextWidth.truncate(model.clearances[item]?.title ?? item.raw, to: max(8, width / 3))): "
             c.put(0, y, label, theme.label)
             let x = e.draw(into: &c, x: TextWidth.of(label), y: y, width: width - TextWidth.of(label) - 1, style: theme.text)
             c.cursor = (x, y)

@@ -98,7 +98,8 @@ extension Session {
             for key in ["account", "from", "to"] {
                 if case .text(let c)? = e.value(key), !codes.contains(c) { codes.append(c) }
             }
-            if let id = e.id, let c = model.costs[id]?.account ?? model.budgetLines[id]?.account, !codes.contains(c) { codes.append(c) }
+            if let id = e.id, let c = model.costs[id]?.account ?? model.budgetLines[id]?.account ?? model.clearances[id]?.account,
+               !c.isEmpty, !codes.contains(c) { codes.append(c) }
         }
         guard !codes.isEmpty else { return nil }
         let after = costReport

@@ -15,6 +15,7 @@ extension Session {
         case .form(var f): handleForm(key, &f)
         case .command(var e): handleCommand(key, &e)
         case .filter(var e): handleFilter(key, &e)
+        case .logEntry(var e, let item): handleLogEntry(key, &e, item)
         case .confirm(let noun, let id, _): handleConfirm(key, noun, id)
         case .help(let t): handleHelp(key, t)
         case .callSheet(let day, let t): handleCallSheet(key, day, t)

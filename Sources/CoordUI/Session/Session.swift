@@ -15,6 +15,8 @@ public enum Mode: Sendable {
     case command(LineEditor)
     /// Typing a filter for the pane (`f`): rows narrow as you type.
     case filter(LineEditor)
+    /// Typing one line of a clearance's correspondence log (`L`).
+    case logEntry(LineEditor, item: RecordID)
     case confirm(noun: Noun, id: RecordID, label: String)
     case help(top: Int)
     /// The call sheet of a shoot day, as it would be issued (`s`); `i` issues it.
@@ -33,6 +35,8 @@ public final class Session {
     /// The board the schedule shows; nil follows the active board.
     public var viewedBoard: RecordID?
     public var scheduleView: ScheduleView = .board
+    /// Clearances: overdue and expiring items first (`D`).
+    public var deadlinesFirst = false
     /// The grid's selected shoot-day column (0 = day 1) and how far it is scrolled.
     public var gridColumn = 0
     var gridScroll = 0
@@ -64,6 +68,7 @@ public final class Session {
     struct TableKey: Equatable {
         var revision: Int
         var view: BudgetView
+        var deadlinesFirst: Bool
         var today: CalendarDate
         var board: RecordID
         var scheduleView: ScheduleView
@@ -116,14 +121,15 @@ public final class Session {
     // MARK: tables and selection
 
     public func table(_ p: PaneKind) -> Table {
-        let key = TableKey(revision: revision, view: budgetView, today: today, board: board, scheduleView: scheduleView,
+        let key = TableKey(revision: revision, view: budgetView, deadlinesFirst: deadlinesFirst, today: today, board: board, scheduleView: scheduleView,
                            production: current, narrowing: p == pane ? tableView : TableView())
         if let c = cache[p], c.key == key { return c.table }
         let t = p == .schedule && scheduleView == .combined
             ? GridTable.combined(stores.map { ($0.model.production.title.isEmpty ? $0.path : $0.model.production.title, $0.model) })
             : p.table(PaneContext(model: model, today: today, budgetView: budgetView, board: board, scheduleView: scheduleView,
                                   conflicts: p == .schedule && scheduleView == .board ? conflicts(of: board) : [],
-                                  costReport: p == .budget && budgetView == .report ? costReport : nil))
+                                  costReport: p == .budget && budgetView == .report ? costReport : nil,
+                                  deadlinesFirst: deadlinesFirst))
         if p == pane && !tableView.isPlain {
             let filtered = tableView.apply(to: t, onDay: onDayFilter())
             cache[p] = (key, filtered)
@@ -265,7 +271,7 @@ public final class Session {
     func openForm(_ noun: Noun, editing id: RecordID?, prefill: [String: String] = [:]) {
         var values = prefill
         if let id {
-            for (f, v) in model.fieldValues(of: id) { values[f.key] = v.journalText }
+            for (f, v) in model.fieldValues(of: id) where prefill[f.key] == nil { values[f.key] = v.journalText }
             if noun == .strip { values["day"] = dayOfStrip(id)?.raw ?? "" }
         } else {
             let row = selectedRow
@@ -287,7 +293,14 @@ public final class Session {
                 values[f.key] = f.defaultText == "today" ? today.description : f.defaultText
             }
         }
-        mode = .form(Form(noun: noun, verb: id == nil ? .add : .set, id: id, values: values))
+        var form = Form(noun: noun, verb: id == nil ? .add : .set, id: id, values: values)
+        if let id, !prefill.isEmpty {
+            // Pre-filled changes to a record are changes: compare with what it holds now.
+            var held: [String: String] = [:]
+            for (f, v) in model.fieldValues(of: id) { held[f.key] = v.journalText }
+            form.original = form.fields.map { held[$0.key] ?? "" }
+        }
+        mode = .form(form)
     }
 
     /// Picks up what another Coord or `coord do` appended; true when the screen must change.
