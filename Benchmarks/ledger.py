@@ -59,7 +59,7 @@ print("|---|---:|---:|")
 for name, wall, rss in figures:
     print(f"| `{name}` | {wall * 1000:.0f} ms | {rss:.0f} MiB |")
 if len(figures) == 2:
-    print(f"ratio: coord is {figures[1][1] / figures[0][1]:.1f}x faster than ledger")
+    print(f"ratio ledger / coord (wall): {figures[1][1] / figures[0][1]:.1f}x")
 if mismatch is None:
     print("ledger not installed: per-account check skipped")
 elif mismatch:
