@@ -156,7 +156,9 @@ struct Check: ParsableCommand {
         for (name, noun) in [("boards", Noun.board), ("days", .day), ("strips", .strip), ("banners", .banner),
                              ("calendar", .calendar), ("crew", .crew), ("kit", .kit), ("bookings", .booking), ("locations", .location),
                              ("calls", .call), ("safety", .safety), ("travel", .travel), ("call sheets", .callsheet),
-                             ("progress", .progress), ("accounts", .account), ("costs", .cost), ("clearances", .clearance)] {
+                             ("progress", .progress), ("categories", .category), ("accounts", .account),
+                             ("budget", .budget), ("approvals", .approval), ("transfers", .transfer), ("costs", .cost),
+                             ("ETCs", .etc), ("clearances", .clearance), ("log", .log)] {
             print("  " + name.padding(12) + String(m.count(of: noun)))
         }
         if let torn = loaded.torn {

@@ -3,7 +3,7 @@ import ArgumentParser
 /// `coord import ...`: scripts and schedules from other programs, as journal changes.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Bring a script or schedule into a journal (all or nothing).",
+        abstract: "Bring a script, schedule, crew list or cost sheet into a journal (all or nothing).",
         subcommands: [ImportFountain.self, ImportFDX.self, ImportUSS.self, ImportCrew.self, ImportCosts.self])
 }
 
