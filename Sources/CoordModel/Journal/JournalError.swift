@@ -12,6 +12,8 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
     case badLine(path: String, line: Int, column: Int?, message: String)
     case cannotWrite(path: String, reason: String)
     case locked(path: String)
+    /// The file (or its folder) cannot be written: it was opened to look at only.
+    case readOnly(path: String)
 
     public var description: String {
         switch self {
@@ -22,7 +24,8 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(p):1: written by a newer Coord (journal v\(v)); this Coord reads v\(JournalFormat.version)"
         case .badLine(let p, let l, let c, let m):
             return c.map { "\(p):\(l):\($0): \(m)" } ?? "\(p):\(l): \(m)"
-        case .cannotWrite(let p, let r): return "\(p): could not save: \(r) — nothing was changed"
+        case .cannotWrite(let p, let r): return "not saved: \(r) (\(p)); nothing was written, the change is kept to try again"
+        case .readOnly(let p): return "not saved: \(p) is read-only (opened to look at only)"
         case .locked(let p): return "\(p): another Coord is writing; try again"
         }
     }

@@ -9,10 +9,21 @@ import Darwin
 public final class JournalWriter {
     public let path: String
     private let fd: Int32
+    /// Opened to read only: appends are refused.
+    public let readOnly: Bool
+
+    /// Opens `path` read-only: to follow a journal that cannot be written.
+    public init(readingOnly path: String) throws(JournalError) {
+        self.path = path
+        readOnly = true
+        fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .cannotOpen(path: path, reason: errnoText()) }
+    }
 
     /// Opens `path`; a new file is made with mode 0600 and the format header.
     public init(path: String) throws(JournalError) {
         self.path = path
+        readOnly = false
         var created = false
         var fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
         if fd < 0 && errno == ENOENT {
@@ -81,11 +92,15 @@ public final class JournalWriter {
     }
 
     private func write(_ bytes: [UInt8]) throws(JournalError) {
+        guard !readOnly else { throw .readOnly(path: path) }
         let before = try size()
         var done = 0
         var failure: Int32 = 0
+        // A test's injected fault (a full disk, an I/O error) strikes half-way through the write.
+        let fault = FaultInjection.writeFault()
         bytes.withUnsafeBytes { raw in
             while done < raw.count {
+                if let fault, done >= raw.count / 2 { failure = fault; return }
                 let n = Glibc.write(fd, raw.baseAddress! + done, raw.count - done)
                 if n < 0 {
                     if errno == EINTR { continue }
@@ -108,5 +123,21 @@ public final class JournalWriter {
         if let slash = dir.lastIndex(of: "/") { dir = String(dir[..<slash]); if dir.isEmpty { dir = "/" } } else { dir = "." }
         let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dfd >= 0 { _ = fsync(dfd); close(dfd) }
+    }
+}
+
+/// Faults for tests, switched on from outside: while the file named by `COORD_FAULT_FILE`
+/// exists, every journal write fails half-way with the error it names (`ENOSPC`, the
+/// default, or `EIO`), as a full disk or a failing drive would.
+enum FaultInjection {
+    static func writeFault() -> Int32? {
+        guard let p = getenv("COORD_FAULT_FILE"), let path = String(validatingCString: p), !path.isEmpty else { return nil }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var buf = [UInt8](repeating: 0, count: 16)
+        let n = read(fd, &buf, 16)
+        let name = n > 0 ? String(decoding: buf[0..<n], as: UTF8.self).trimmingWhitespace() : ""
+        return name == "EIO" ? EIO : ENOSPC
     }
 }

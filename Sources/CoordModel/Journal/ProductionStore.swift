@@ -20,6 +20,8 @@ public final class ProductionStore {
     private var linesRead = 0
     /// Set when the journal stopped making sense (a bad line from elsewhere): no more writes.
     public private(set) var broken: JournalError?
+    /// Set when the journal cannot be written (file or folder read-only): it is followed, not changed.
+    public private(set) var readOnly: String?
 
     /// Replays `path`. A missing file is created with the first change (or `createFile`).
     /// A torn last line is never applied: with `setAsideTorn` it is copied to `PATH.torn`
@@ -34,6 +36,13 @@ public final class ProductionStore {
         store.known = loaded.goodLength
         store.linesRead = loaded.lines
         guard let bytes else { return (store, ["\(path) is new: it is created with your first change"]) }
+        if access(path, W_OK) != 0 {
+            // Still worth opening: to read, report from and follow as others change it.
+            let why = errnoText()
+            store.writer = try JournalWriter(readingOnly: path)
+            store.readOnly = why
+            return (store, ["\(path) is read-only (\(why)): you can look but not change it"])
+        }
         let writer = try JournalWriter(path: path)
         store.writer = writer
         try writer.lock()
@@ -129,7 +138,7 @@ public final class ProductionStore {
                 // Not sticky: once the file is back it is read again and saving resumes.
                 throw JournalError.cannotOpen(path: path, reason: "it was moved or deleted while open; nothing more is saved until it is back")
             }
-            writer = try JournalWriter(path: path)
+            writer = readOnly == nil ? try JournalWriter(path: path) : try JournalWriter(readingOnly: path)
             known = 0; linesRead = 0
             result.reloaded = true
         }
@@ -170,6 +179,7 @@ public final class ProductionStore {
         let found: CatchUp
         do throws(JournalError) {
             if let broken { throw broken }
+            if readOnly != nil { throw JournalError.readOnly(path: path) }
             if writer == nil {
                 writer = try JournalWriter(path: path)
                 known = 0; linesRead = 0

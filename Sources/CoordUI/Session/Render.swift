@@ -187,6 +187,7 @@ extension Session {
             if exp > 0 { left += " · \(exp) expiring" }
             if deadlinesFirst { left += " · deadlines first" }
         }
+        if store.readOnly != nil { left += " · READ-ONLY" }
         if !tableView.filter.isEmpty { left += " · filter: \(tableView.filter)" }
         let rows = table(pane).rows.count
         if rows > height - 6 { left += " · \(currentIndex(table(pane)) + 1)/\(rows)" }

@@ -84,7 +84,9 @@ extension Session {
             } else {
                 f.formError = error.description
             }
-            message = Message("not saved: " + error.description, .error)
+            // Journal errors already say "not saved"; a refused field does not.
+            let text = error.description
+            message = Message(text.hasPrefix("not saved") ? text : "not saved: " + text, .error)
             mode = .form(f)
         }
     }
@@ -126,7 +128,13 @@ extension Session {
         case "w": message = Message("every change is already saved to \(store.path)", .ok); return
         default: break
         }
-        if case .success(let events) = perform(lines: [t]), let id = events.last?.id,
+        let result = perform(lines: [t])
+        if case .failure(.journal(let e)) = result {
+            // Not saved (a full disk, a read-only file): the line is kept in the history to try again.
+            message = Message(e.description + " — : then ↑ brings the command back", .error)
+            return
+        }
+        if case .success(let events) = result, let id = events.last?.id,
            let e = events.last, e.verb == .add {
             if let p = PaneKind.allCases.first(where: { $0.primaryNoun == e.noun || $0.secondaryNoun == e.noun }) {
                 switch e.noun {
