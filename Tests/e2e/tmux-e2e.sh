@@ -216,6 +216,37 @@ pid=$(pgrep -f "^$COORD $J\$" | head -1)
 kill -TERM "$pid"
 if gone && screen | grep -q "EXITED 143"; then ok "SIGTERM ends coord cleanly"; else fail "SIGTERM ends coord cleanly"; fi
 
+# 5b. Faults: a full disk (injected) says "not saved", writes nothing, and the change is kept to retry.
+F="$WORK/fault.journal"
+"$COORD" demo "$F" >/dev/null
+start 100x30 COORD_FAULT_FILE="$WORK/fault" "$COORD" "$F"
+wait_for "1 Schedule" >/dev/null
+before=$(wc -c < "$F")
+touch "$WORK/fault"
+keys 2 a 'Rhian Retry' Enter
+if wait_for "not saved: No space left on device" && screen | grep -q "Add crew member"; then
+  ok "a full disk says not saved and keeps the form open"; else fail "a full disk says not saved"; fi
+[ "$(wc -c < "$F")" = "$before" ] && [ "$(tail -c1 "$F" | od -An -c | tr -d ' ')" = '\n' ] && ok "nothing partial was left in the journal" || fail "nothing partial was left"
+rm -f "$WORK/fault"
+keys Enter
+if wait_for "saved: crew add Rhian Retry"; then ok "Enter again saves once the disk has room"; else fail "retry saves"; fi
+keys q; gone >/dev/null
+"$COORD" check "$F" >/dev/null && ok "the journal checks clean after the fault" || fail "the journal checks clean after the fault"
+
+# 5c. A read-only journal opens to look at (root ignores file modes: an immutable file is read-only even to root).
+R="$WORK/readonly.journal"
+"$COORD" demo "$R" >/dev/null
+if chattr +i "$R" 2>/dev/null || { [ "$(id -u)" -ne 0 ] && chmod 444 "$R"; }; then
+  start 100x30 "$COORD" "$R"
+  if wait_for "READ-ONLY"; then ok "a read-only journal opens with READ-ONLY shown"; else fail "a read-only journal opens"; fi
+  keys ':' 'crew add name=Nope' Enter
+  if wait_for "not saved:" && screen | grep -q "is read-only"; then ok "a change to it is refused: not saved, read-only"; else fail "a change to a read-only journal is refused"; fi
+  keys q; gone >/dev/null
+  chattr -i "$R" 2>/dev/null; chmod 600 "$R"
+else
+  ok "read-only journal: skipped (cannot make a file read-only here)"
+fi
+
 # 6. NO_COLOR: no colour escapes at all.
 start 100x30 NO_COLOR=1 "$COORD" --demo
 wait_for "1 Schedule" >/dev/null

@@ -101,7 +101,8 @@ public final class JournalWriter {
         bytes.withUnsafeBytes { raw in
             while done < raw.count {
                 if let fault, done >= raw.count / 2 { failure = fault; return }
-                let n = Glibc.write(fd, raw.baseAddress! + done, raw.count - done)
+                let want = fault == nil ? raw.count - done : max(1, raw.count / 2 - done)
+                let n = Glibc.write(fd, raw.baseAddress! + done, want)
                 if n < 0 {
                     if errno == EINTR { continue }
                     failure = errno
