@@ -161,6 +161,12 @@ struct Check: ParsableCommand {
                              ("ETCs", .etc), ("clearances", .clearance), ("log", .log)] {
             print("  " + name.padding(12) + String(m.count(of: noun)))
         }
+        let dangling = m.danglingReferences()
+        if !dangling.isEmpty {
+            print("  \(dangling.count) record\(dangling.count == 1 ? "" : "s") still name\(dangling.count == 1 ? "s" : "") a removed record (kept as written):")
+            for d in dangling.prefix(20) { print("    " + TextWidth.inert(d)) }
+            if dangling.count > 20 { print("    ... and \(dangling.count - 20) more") }
+        }
         if let torn = loaded.torn {
             complain("\(file):\(torn.line): the last line has no newline (a write cut short); opening the journal sets it aside in \(file).torn")
             throw ExitCode(1)

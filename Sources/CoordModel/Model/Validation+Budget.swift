@@ -30,6 +30,7 @@ extension Model {
                 if transfers.values.contains(where: { $0.from == code || $0.to == code }) { uses.append("transfers") }
                 if estimates.values.contains(where: { $0.account == code }) { uses.append("an ETC") }
                 if crew.values.contains(where: { $0.account == code }) { uses.append("crew coded to it") }
+                if clearances.values.contains(where: { $0.account == code }) { uses.append("clearance fees") }
                 if !uses.isEmpty {
                     throw CommandError("account \(code) has \(uses.joined(separator: ", ")): move or remove them first")
                 }
