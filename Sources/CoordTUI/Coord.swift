@@ -78,6 +78,7 @@ struct Open: ParsableCommand {
                 try s.createFile()
                 stores.append(s)
                 notes += warnings.map { $0.contains("is new") ? "\(path): a new journal" : $0 }
+                if warnings.contains(where: { $0.contains("is new") }), let note = ensureUnionMerge(for: path) { notes.append(note) }
             } catch {
                 complain(error.description)
                 throw ExitCode(1)

@@ -105,6 +105,7 @@ func openForWriting(_ path: String, context: String? = nil) throws -> Production
     do {
         let (store, warnings) = try ProductionStore.open(path: path, create: true, setAsideTorn: false)
         for w in warnings where !w.contains("is new") { complain(w) }
+        if warnings.contains(where: { $0.contains("is new") }), let note = ensureUnionMerge(for: path) { complain(note) }
         return store
     } catch {
         complain((context.map { $0 + ": " } ?? "") + error.description)
