@@ -216,6 +216,23 @@ pid=$(pgrep -f "^$COORD $J\$" | head -1)
 kill -TERM "$pid"
 if gone && screen | grep -q "EXITED 143"; then ok "SIGTERM ends coord cleanly"; else fail "SIGTERM ends coord cleanly"; fi
 
+# 5a. Two coordinators, one journal: a change from another writer shows within a second, and whoever is editing that record is told.
+W="$WORK/two.journal"
+"$COORD" demo "$W" >/dev/null
+start 100x30 "$COORD" "$W"
+wait_for "1 Schedule" >/dev/null
+keys 2
+wait_for "Jo Alder" >/dev/null
+keys j e
+wait_for "Edit crew member" >/dev/null
+"$COORD" do "$W" 'crew set id=cr-jo role="Line producer"' >/dev/null
+if wait_for "Jo Alder was changed by another writer while you edit it" 2; then ok "the person editing a record is told another writer changed it (within a second)"; else fail "told of another writer's change"; fi
+keys Escape
+"$COORD" do "$W" 'crew add name="Second Writer" dept=Camera' >/dev/null
+if wait_for "1 change from another writer" 2 && wait_for "2 Crew 31"; then ok "another writer's new record shows without a restart"; else fail "another writer's record shows"; fi
+keys q; gone >/dev/null
+"$COORD" check "$W" >/dev/null && ok "two writers leave a journal that checks clean" || fail "two writers: journal checks clean"
+
 # 5b. Faults: a full disk (injected) says "not saved", writes nothing, and the change is kept to retry.
 F="$WORK/fault.journal"
 "$COORD" demo "$F" >/dev/null

@@ -310,6 +310,10 @@ public final class Session {
             for (i, other) in stores.enumerated() where i != current {
                 if (try? other.catchUp())?.changes ?? 0 > 0 { revision += 1 }
             }
+            // The record being edited, or else the one selected: if another writer changes it, say so.
+            var watched: RecordID?
+            if case .form(let f) = mode, let id = f.id { watched = id } else { watched = selectedRow?.id }
+            let before = watched.map { model.fieldValues(of: $0).map(\.1) }
             let found = try store.catchUp()
             if found.reloaded {
                 revision += 1
@@ -320,6 +324,17 @@ public final class Session {
             guard n > 0 else { return false }
             revision += 1
             message = Message("\(n) change\(n == 1 ? "" : "s") from another writer of this journal", .info)
+            if let id = watched, let before, model.fieldValues(of: id).map(\.1) != before {
+                let name = label(of: id) ?? id.raw
+                let gone = model.nounOf[id] == nil
+                if case .form = mode {
+                    message = Message(gone ? "\(name) was removed by another writer while you edit it: saving will be refused"
+                                           : "\(name) was changed by another writer while you edit it: the fields you change replace theirs, the rest stay theirs",
+                                      .error)
+                } else {
+                    message = Message(gone ? "\(name) was removed by another writer" : "\(name) was just changed by another writer", .info)
+                }
+            }
             return true
         } catch {
             guard !reportedBroken else { return false }
