@@ -16,7 +16,7 @@ struct Coord: ParsableCommand {
         Change a journal from a script:        coord do FILE 'crew add name="Zoë Müller" role="1st AC" dept=Camera'
         The journal format is in docs/JOURNAL.md; the keys in docs/KEYS.md.
         """,
-        subcommands: [Open.self, Do.self, Check.self, Report.self, CallSheetCommand.self, Import.self, Export.self, ChartCommand.self, Demo.self,
+        subcommands: [Open.self, Do.self, Check.self, Report.self, CallSheetCommand.self, Import.self, Export.self, ChartCommand.self, Compact.self, Demo.self,
                       Keys.self, Bench.self],
         defaultSubcommand: Open.self
     )

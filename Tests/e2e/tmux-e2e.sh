@@ -133,7 +133,7 @@ wait_for "1 Schedule" >/dev/null
 keys f garden Enter
 if wait_for "filter: garden" && screen | grep -qE "^ 18© "; then ok "a strip whose scene has an uncleared item is flagged ©"; else fail "strip 18 is flagged ©"; fi
 keys 4
-if wait_for "overdue" && screen | grep -qE "Clearances · 17 items · [0-9]+ overdue · 1 expiring"; then
+if wait_for "Clearances · 17 items" && screen | grep -qE "Clearances · 17 items · [0-9]+ overdue · 1 expiring"; then
   ok "the status line counts overdue and expiring clearances"; else fail "the status line counts overdue and expiring"; fi
 keys D
 if wait_for "deadlines first" && screen | sed -n 3p | grep -q "OVERDUE"; then ok "D lists overdue items first"; else fail "D lists overdue first"; fi
@@ -284,6 +284,17 @@ out=$("$COORD" check "$K" 2>&1); rc=$?
 [ $rc -ne 0 ] && echo "$out" | grep -q "do.journal:3:" && ok "coord check cites the bad line" || fail "coord check cites the bad line ($out)"
 "$COORD" "$J" </dev/null >/dev/null 2>&1; rc=$?
 [ $rc -eq 2 ] && ok "without a terminal coord says so and exits 2" || fail "without a terminal exits 2 (got $rc)"
+
+# 8. Maintenance: coord compact writes an equivalent shorter journal and keeps the old one (both 0600).
+M="$WORK/compact.journal"
+"$COORD" demo "$M" >/dev/null
+for i in 1 2 3 4 5 6; do "$COORD" do "$M" "crew set id=cr-jo role=\"Producer $i\"" >/dev/null; done
+before=$("$COORD" report cost "$M" --csv | md5sum)
+out=$("$COORD" compact "$M")
+bak=$(ls "$M".*.bak 2>/dev/null | head -1)
+if echo "$out" | grep -q "compacted" && [ -n "$bak" ] && "$COORD" check "$M" >/dev/null && [ "$("$COORD" report cost "$M" --csv | md5sum)" = "$before" ] \
+   && [ "$(grep -c '^crew set id=cr-jo' "$M")" = 1 ]; then ok "coord compact squashes changes, keeps a dated backup, same reports"; else fail "coord compact ($out)"; fi
+[ "$(stat -c %a "$M")" = 600 ] && [ "$(stat -c %a "$bak")" = 600 ] && ok "the compacted journal and its backup are mode 0600" || fail "compact modes"
 
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]

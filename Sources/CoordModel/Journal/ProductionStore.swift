@@ -191,7 +191,11 @@ public final class ProductionStore {
             throw .journal(error)
         }
         defer { writer?.unlock() }
-        do { found = try catchUp() } catch { throw .journal(error) }
+        do {
+            found = try catchUp()
+            // The lock we waited for was on a file since replaced (coord compact, git): take the new one's.
+            if found.reloaded { try writer!.lock() }
+        } catch { throw .journal(error) }
         let (scratch, gen, events) = try validateAll(commands)
         guard !events.isEmpty else { return [] }
         let stamp = " # " + clock.stamp + " " + user
