@@ -31,7 +31,14 @@ public final class JournalWriter {
             fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
             created = fd >= 0
         }
-        guard fd >= 0 else { throw .cannotOpen(path: path, reason: errnoText()) }
+        guard fd >= 0 else {
+            let code = errno
+            if code == ENOENT {
+                let dir = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+                throw .cannotOpen(path: path, reason: "the folder \(dir.isEmpty ? "/" : dir) does not exist")
+            }
+            throw .cannotOpen(path: path, reason: errnoText(code))
+        }
         self.fd = fd
         try lock()
         defer { unlock() }
