@@ -40,7 +40,7 @@ extension Session {
     /// A new actual against the selected PO: same account, vendor and PO, for what is still open.
     func openInvoiceForm() {
         guard let id = selectedRow?.id, let c = model.costs[id], c.isCommitment else { return }
-        let open = model.openCommitments()[id] ?? .zero
+        let open = openCommitments[id] ?? .zero
         var values = ["kind": "actual", "po": c.po, "account": c.account, "vendor": c.vendor,
                       "description": c.description, "amount": (c.currency.isEmpty ? open : (c.amount ?? .zero)).plain]
         if !c.currency.isEmpty { values["currency"] = c.currency; values["rate"] = c.rate }
@@ -75,7 +75,7 @@ extension Session {
         if let c = model.costs[id] {
             var out: [(String, String)] = []
             if c.isCommitment {
-                let open = model.openCommitments()[id] ?? .zero
+                let open = openCommitments[id] ?? .zero
                 let invoiced = model.invoices(against: c.po)
                 out.append(("Open", sym + open.grouped + (invoiced.isEmpty ? " (I records its invoice)" : ", \(invoiced.count) invoice\(invoiced.count == 1 ? "" : "s")")))
             }

@@ -81,6 +81,16 @@ public final class Session {
     var conflictsCache: (revision: Int, board: RecordID, production: Int, conflicts: [Conflict])?
     var costReportCache: (revision: Int, today: CalendarDate, production: Int, report: CostReport)?
 
+    var openCommitmentsCache: (revision: Int, production: Int, open: [RecordID: Money])?
+
+    /// What is still open on each PO, once per change (the detail line asks on every key).
+    var openCommitments: [RecordID: Money] {
+        if let c = openCommitmentsCache, c.revision == revision, c.production == current { return c.open }
+        let open = model.openCommitments()
+        openCommitmentsCache = (revision, current, open)
+        return open
+    }
+
     /// The cost report, worked out once per change (the tab alert and the budget pane share it).
     var costReport: CostReport {
         if let c = costReportCache, c.revision == revision, c.today == today, c.production == current { return c.report }
