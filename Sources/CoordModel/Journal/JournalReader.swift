@@ -82,10 +82,15 @@ public enum JournalReader {
         var start = 0
         let n = bytes.count
         var failure: JournalError?
+        // One command and one set of validation buffers serve every line.
+        var cmd = Command(noun: "", verb: "", pairs: [])
+        var scratch = ValidationScratch()
+        var words = ParsedWords()
         bytes.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress else { return }
+            if n >= 1 << 16 { reserve(&model, for: buf) }
             while start < n {
-                var end = start
-                while end < n && buf[end] != 0x0A { end += 1 }
+                let end = memchr(base + start, 0x0A, n - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? n
                 let lineNo = firstLine + p.lines
                 if end == n {
                     let text = String(decoding: UnsafeBufferPointer(rebasing: buf[start..<n]), as: UTF8.self)
@@ -103,8 +108,9 @@ public enum JournalReader {
                     if let e = checkHeader(String(decoding: line, as: UTF8.self), path: path) { failure = e; return }
                 } else {
                     do {
-                        if let cmd = try LineGrammar.parse(bytes: line) {
-                            let event = try model.validate(cmd, context: .replay, newID: { RecordID("") })
+                        if try LineGrammar.parse(bytes: line, into: &cmd, keepingComment: false, words: &words) {
+                            let event = try model.validate(cmd, context: .replay, newID: { RecordID("") },
+                                                           scratch: &scratch, words: words)
                             model.apply(event)
                             p.changes += 1
                         }
@@ -123,6 +129,66 @@ public enum JournalReader {
         }
         if let failure { throw failure }
         return p
+    }
+
+    /// Makes room in the model's tables for the records the `add` lines of a large read will
+    /// create, so they are not rehashed and copied again and again as they grow. A quick look
+    /// at the first two words of each line; it changes nothing the model holds.
+    static func reserve(_ model: inout Model, for buf: UnsafeBufferPointer<UInt8>) {
+        guard let base = buf.baseAddress else { return }
+        let n = buf.count
+        var adds = [Int](repeating: 0, count: NounTable.all.count)
+        var total = 0
+        var start = 0
+        while start < n {
+            let end = memchr(base + start, 0x0A, n - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? n
+            var i = start
+            while i < end, buf[i] == 0x20 || buf[i] == 0x09 { i += 1 }
+            let nounStart = i
+            while i < end, buf[i] != 0x20, buf[i] != 0x09 { i += 1 }
+            let nounEnd = i
+            while i < end, buf[i] == 0x20 || buf[i] == 0x09 { i += 1 }
+            if end - i >= 4, buf[i] == UInt8(ascii: "a"), buf[i + 1] == UInt8(ascii: "d"), buf[i + 2] == UInt8(ascii: "d"),
+               buf[i + 3] == 0x20 || buf[i + 3] == 0x09,
+               let code = WordCode(bytes: UnsafeBufferPointer(rebasing: buf[nounStart..<nounEnd])),
+               let k = NounTable.index(code) {
+                adds[k] += 1
+                total += 1
+            }
+            start = end + 1
+        }
+        guard total > 0 else { return }
+        model.usedIDs.reserveCapacity(model.usedIDs.count + total)
+        model.nounOf.reserveCapacity(model.nounOf.count + total)
+        for (k, table) in NounTable.all.enumerated() where adds[k] > 0 {
+            let more = adds[k]
+            switch table.noun {
+            case .board: model.boards.reserveCapacity(model.boards.count + more)
+            case .day: model.days.reserveCapacity(model.days.count + more)
+            case .strip: model.strips.reserveCapacity(model.strips.count + more)
+            case .banner: model.banners.reserveCapacity(model.banners.count + more)
+            case .calendar: model.calendar.reserveCapacity(model.calendar.count + more)
+            case .crew: model.crew.reserveCapacity(model.crew.count + more)
+            case .kit: model.kit.reserveCapacity(model.kit.count + more)
+            case .booking:
+                model.bookings.reserveCapacity(model.bookings.count + more)
+                model.bookingAt.reserveCapacity(model.bookingAt.count + more)
+            case .location: model.locations.reserveCapacity(model.locations.count + more)
+            case .call: model.calls.reserveCapacity(model.calls.count + more)
+            case .safety: model.safety.reserveCapacity(model.safety.count + more)
+            case .travel: model.travel.reserveCapacity(model.travel.count + more)
+            case .callsheet: model.callSheets.reserveCapacity(model.callSheets.count + more)
+            case .progress: model.progress.reserveCapacity(model.progress.count + more)
+            case .account: model.accounts.reserveCapacity(model.accounts.count + more)
+            case .budget: model.budgetLines.reserveCapacity(model.budgetLines.count + more)
+            case .transfer: model.transfers.reserveCapacity(model.transfers.count + more)
+            case .cost: model.costs.reserveCapacity(model.costs.count + more)
+            case .etc: model.estimates.reserveCapacity(model.estimates.count + more)
+            case .clearance: model.clearances.reserveCapacity(model.clearances.count + more)
+            case .log: model.clearanceLog.reserveCapacity(model.clearanceLog.count + more)
+            default: break
+            }
+        }
     }
 
     static func checkHeader(_ text: String, path: String) -> JournalError? {

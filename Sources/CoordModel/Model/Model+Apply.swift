@@ -130,8 +130,22 @@ extension Model {
     }
 
     static func assign<R: Record>(_ r: inout R, _ values: [Event.Assignment]) {
+        let fields = R.fields
+        let n = fields.count
+        // An event's values come in the order of the fields, so the search for each one starts
+        // just after the last one found; it goes round all of them, so any order still works.
+        // Field keys are unique (a test checks), so it finds the field `first(where:)` would.
+        var next = 0
         for a in values {
-            if let f = R.fields.first(where: { $0.info.key == a.key }) { f.set(&r, a.value) }
+            var i = next
+            for _ in 0..<n {
+                if fields[i].info.key == a.key {
+                    fields[i].set(&r, a.value)
+                    next = i + 1 == n ? 0 : i + 1
+                    break
+                }
+                i = i + 1 == n ? 0 : i + 1
+            }
         }
     }
 
@@ -142,7 +156,7 @@ extension Model {
         case .add:
             var r = R(id: id)
             assign(&r, e.values)
-            table[id] = r
+            table.updateValue(consume r, forKey: id)
             used.insert(id)
             nounOf[id] = R.noun
         case .set:

@@ -25,41 +25,78 @@ public struct ValidationContext: Sendable {
 
 extension Model {
     /// Turns a written command into an event, or says what is wrong. Changes nothing.
+    ///
+    /// The values given are kept in an array by field index (the noun's `NounTable` maps each
+    /// key and alias to its index); the `given` dictionary the rule hooks read is built once,
+    /// from that array, when every value reads and resolves.
     public func validate(_ cmd: Command, context: ValidationContext,
                          newID: () -> RecordID) throws(CommandError) -> Event {
-        guard let noun = Noun(rawValue: cmd.noun) else {
+        var scratch = ValidationScratch()
+        return try validate(cmd, context: context, newID: newID, scratch: &scratch)
+    }
+
+    /// `validate`, with buffers that a replay keeps from one line to the next, and what the
+    /// parser already worked out about the command's words (`words`, for this `cmd` only).
+    func validate(_ cmd: Command, context: ValidationContext, newID: () -> RecordID,
+                  scratch: inout ValidationScratch, words: ParsedWords? = nil) throws(CommandError) -> Event {
+        guard let table = words?.table ?? NounTable.named(cmd.noun) else {
             throw CommandError("unknown noun '\(cmd.noun)' (nouns: \(Noun.allCases.map(\.rawValue).joined(separator: ", ")))",
                                column: cmd.nounColumn)
         }
-        guard let verb = Verb(rawValue: cmd.verb), noun.verbs.contains(verb) else {
+        let noun = table.noun
+        guard let verb = words?.verb ?? Verb.named(cmd.verb), table.takes(verb) else {
             throw CommandError("\(noun.rawValue) takes \(noun.verbs.map(\.rawValue).joined(separator: ", ")), not '\(cmd.verb)'",
                                column: cmd.verbColumn)
         }
-        var seen = Set<String>()
+        let fields = table.fields
+        // values[i]: nil when field i is not given; `.empty` when it is given empty.
+        var values = scratch.values
+        scratch.values = []
+        if values.count == fields.count {
+            for i in values.indices where values[i] != nil { values[i] = nil }
+        } else {
+            values = Array(repeating: nil, count: fields.count)
+        }
+        defer { scratch.values = values }
+        var givenCount = 0
         var idPair: Command.Pair?
-        var given: [String: (FieldInfo, FieldValue)] = [:]
         var placing: [String: Command.Pair] = [:]
-        for pair in cmd.pairs {
-            if pair.key == "id" {
+        let slots = words.flatMap { $0.table === table && $0.slots.count == cmd.pairs.count ? $0.slots : nil }
+        for (k, pair) in cmd.pairs.enumerated() {
+            // What the key is: `id`, a placement key, or field i (see ParsedWords.slot).
+            var slot = slots?[k] ?? ParsedWords.unknown
+            if slot == ParsedWords.unknown {
+                let code = WordCode(pair.key)
+                if code.map({ $0 == Model.idCode }) ?? (pair.key == "id") {
+                    slot = ParsedWords.id
+                } else if table.isPlaced,
+                          code.map({ table.placement.value($0) != nil }) ?? Model.placementKeys(noun).contains(pair.key) {
+                    slot = ParsedWords.placement
+                } else if let i = code.flatMap(table.fieldIndex(code:)) ?? table.fieldIndex(pair.key) {
+                    slot = Int16(i)
+                } else {
+                    throw CommandError("\(noun.rawValue) has no field '\(pair.key)' (fields: \(noun.fields.map(\.key).joined(separator: ", ")))",
+                                       key: pair.key, column: pair.column)
+                }
+            }
+            if slot == ParsedWords.id {
                 if idPair != nil { throw CommandError("id is given twice", key: "id", column: pair.column) }
                 idPair = pair
                 continue
             }
-            if noun.isPlaced, Model.placementKeys(noun).contains(pair.key) {
+            if slot == ParsedWords.placement {
                 if placing[pair.key] != nil { throw CommandError("\(pair.key) is given twice", key: pair.key, column: pair.column) }
                 placing[pair.key] = pair
                 continue
             }
-            guard let field = noun.field(pair.key) else {
-                throw CommandError("\(noun.rawValue) has no field '\(pair.key)' (fields: \(noun.fields.map(\.key).joined(separator: ", ")))",
-                                   key: pair.key, column: pair.column)
-            }
-            guard seen.insert(field.key).inserted else {
+            let i = Int(slot)
+            let field = fields[i]
+            guard values[i] == nil else {
                 throw CommandError("\(field.key) is given twice", key: field.key, column: pair.column)
             }
             do {
-                let v = try parseValue(pair.value, field: field, context: context)
-                given[field.key] = (field, v)
+                values[i] = try parseValue(pair.value, field: field, context: context)
+                givenCount += 1
             } catch {
                 throw CommandError("\(field.key): \(error.message)", key: field.key, column: pair.column)
             }
@@ -80,16 +117,18 @@ extension Model {
             } else {
                 id = newID()
             }
-            for field in noun.fields where (given[field.key]?.1 ?? .empty).isEmpty {
-                if let d = field.defaultText {
-                    do {
-                        given[field.key] = (field, try parseValue(d, field: field, context: context))
-                    } catch {
-                        throw CommandError("\(field.key): \(error.message)", key: field.key)
-                    }
+            // The fields with a default, in field order (as the loop over every field found them).
+            for i in table.defaulted where Model.blank(values[i]) {
+                let field = fields[i]
+                do {
+                    if values[i] == nil { givenCount += 1 }
+                    values[i] = try parseValue(field.defaultText!, field: field, context: context)
+                } catch {
+                    throw CommandError("\(field.key): \(error.message)", key: field.key)
                 }
             }
-            for field in noun.fields where field.required && (given[field.key]?.1 ?? .empty).isEmpty {
+            for i in table.required where Model.blank(values[i]) {
+                let field = fields[i]
                 throw CommandError("\(field.key) is required (\(field.label): \(field.kind.hint))", key: field.key)
             }
         case .set:
@@ -99,16 +138,17 @@ extension Model {
             } else {
                 id = try existing(idPair, noun: noun)
             }
-            if given.isEmpty && placing.isEmpty { throw CommandError("\(noun.rawValue) set needs at least one field to change") }
-            if given["board"] != nil, noun == .day || noun == .banner || noun == .calendar {
+            if givenCount == 0 && placing.isEmpty { throw CommandError("\(noun.rawValue) set needs at least one field to change") }
+            if let b = table.boardIndex, values[b] != nil, noun == .day || noun == .banner || noun == .calendar {
                 throw CommandError("a \(noun.title) stays on its board (add a new one on the other board)", key: "board")
             }
-            for (key, (field, value)) in given where (field.required || field.defaultText != nil) && value.isEmpty {
-                throw CommandError("\(key) cannot be emptied (\(field.label): \(field.kind.hint))", key: key)
+            for i in table.notEmptiable where Model.givenEmpty(values[i]) {
+                let field = fields[i]
+                throw CommandError("\(field.key) cannot be emptied (\(field.label): \(field.kind.hint))", key: field.key)
             }
         case .move:
             id = try existing(idPair, noun: noun)
-            if let extra = given.keys.sorted().first {
+            if let extra = fields.indices.filter({ values[$0] != nil }).map({ fields[$0].key }).sorted().first {
                 if extra == "board" { throw CommandError("a \(noun.title) stays on its board", key: extra) }
                 throw CommandError("move only places; change \(extra) with set", key: extra)
             }
@@ -122,32 +162,36 @@ extension Model {
         }
 
         // A new day break, banner or calendar day belongs to the active board unless it says.
-        if verb == .add, noun == .day || noun == .banner || noun == .calendar, (given["board"]?.1 ?? .empty).isEmpty,
-           let f = noun.field("board") {
-            given["board"] = (f, .text(activeBoard.id.raw))
+        if verb == .add, noun == .day || noun == .banner || noun == .calendar, let b = table.boardIndex,
+           Model.blank(values[b]) {
+            if values[b] == nil { givenCount += 1 }
+            values[b] = .text(activeBoard.id.raw)
         }
         // References, now that every value reads.
-        for (key, (field, value)) in given {
+        for i in table.references {
+            guard let value = values[i] else { continue }
             do {
-                given[key] = (field, try resolve(value, field: field, context: context))
+                values[i] = try resolve(value, field: fields[i], context: context)
             } catch {
-                throw CommandError("\(key): \(error.message)", key: key)
+                throw CommandError("\(fields[i].key): \(error.message)", key: fields[i].key)
             }
         }
 
+        var given = scratch.given(table, values, count: givenCount)
         try checkBudget(noun, verb, id: id, given: given)
         if noun == .booking { try checkBooking(id: id, given: given) }
         try checkLogistics(noun, verb, id: id, given: given)
         if noun == .progress { try checkProgress(verb, id: id, given: given) }
-        if noun == .board, case .text(let name)? = given["name"]?.1,
+        if noun == .board, let n = table.nameIndex, case .text(let name)? = values[n],
            let other = boards.values.first(where: { $0.name.lowercased() == name.lowercased() && $0.id != id }) {
             throw CommandError("a board is already called \(other.name) (\(other.id))", key: "name")
         }
-        if noun == .crew, case .text(let n)? = given["castno"]?.1,
+        if noun == .crew, let c = table.castnoIndex, case .text(let n)? = values[c],
            let other = crew.values.first(where: { $0.castNumber == n && $0.id != id }) {
             throw CommandError("cast number \(n) is \(other.name)'s", key: "castno")
         }
-        if noun == .board, verb == .set, case .text("no")? = given["active"]?.1, let id, boards[id]?.isActive == true {
+        if noun == .board, verb == .set, let a = table.activeIndex, case .text("no")? = values[a], let id,
+           boards[id]?.isActive == true {
             throw CommandError("make another board active instead (board set id=... active=yes)", key: "active")
         }
         var placement: Placement?
@@ -156,9 +200,34 @@ extension Model {
         } else if let p = placing.values.first {
             throw CommandError("\(p.key)= only goes with add or move", key: p.key, column: p.column)
         }
-        if noun == .strip { try fillShotDay(verb, id: id, given: &given, placement: placement) }
-        let values = noun.fields.compactMap { f in given[f.key].map { Event.Assignment(key: f.key, value: $0.1) } }
-        return Event(noun: noun, verb: verb, id: id, values: values, placement: placement)
+        var assignments: [Event.Assignment] = []
+        if noun == .strip {
+            try fillShotDay(verb, id: id, given: &given, placement: placement)
+            assignments = fields.compactMap { f in given[f.key].map { Event.Assignment(key: f.key, value: $0.1) } }
+        } else {
+            assignments.reserveCapacity(givenCount)
+            for i in fields.indices {
+                // Taken out, so the buffer is left empty for the next command.
+                if let v = values[i].take() { assignments.append(Event.Assignment(key: fields[i].key, value: v)) }
+            }
+        }
+        return Event(noun: noun, verb: verb, id: id, values: assignments, placement: placement)
+    }
+
+    static let idCode = WordCode("id")!
+
+    /// Not given, or given empty: `(value ?? .empty).isEmpty`.
+    @inline(__always) static func blank(_ v: FieldValue?) -> Bool {
+        switch v {
+        case nil, .empty?: return true
+        default: return false
+        }
+    }
+
+    /// Given empty: `value?.isEmpty == true`.
+    @inline(__always) static func givenEmpty(_ v: FieldValue?) -> Bool {
+        if case .empty? = v { return true }
+        return false
     }
 
     private func existing(_ pair: Command.Pair?, noun: Noun) throws(CommandError) -> RecordID {
@@ -207,7 +276,8 @@ extension Model {
             guard nounOf[RecordID(raw)] == .location else { throw ValueError("no location with id \(raw)") }
             return value
         case .accountRef:
-            guard account(code: raw) != nil else {
+            // `account(code:) != nil`, without copying the account out.
+            guard let aid = accountIDByCode[raw], accounts.index(forKey: aid) != nil else {
                 throw ValueError("no account with code \(raw) (add it first: account add code=\(raw) description=...)")
             }
             return value
@@ -223,6 +293,14 @@ extension Model {
 
     /// Reads one field's text into its canonical value.
     public func parseValue(_ raw: String, field: FieldInfo, context: ValidationContext) throws(ValueError) -> FieldValue {
+        // What Coord writes (`1250.00`, `2027-03-01`, `actual`, text with no white space around it)
+        // is recognised from its bytes; anything else, right or wrong, is read the general way.
+        if let v = field.canonicalValue(raw) { return v }
+        return try parseValueGeneral(raw, field: field, context: context)
+    }
+
+    /// Reads one field's text into its canonical value: every spelling, every error message.
+    func parseValueGeneral(_ raw: String, field: FieldInfo, context: ValidationContext) throws(ValueError) -> FieldValue {
         let trimmed = raw.trimmingWhitespace()
         if trimmed.isEmpty { return .empty }
         switch field.kind {
@@ -322,5 +400,46 @@ extension Model {
             }
             return out.isEmpty ? .empty : .text(out.sorted().map(\.description).joined(separator: ","))
         }
+    }
+}
+
+/// Buffers `validate` reuses when it is given them line after line (replaying a journal).
+struct ValidationScratch {
+    var values: [FieldValue?] = []
+    /// The last `given` built, with the fields it holds, and where each one's entry is: the next
+    /// command of the same noun with the same fields (every cost line of a journal, say) only
+    /// stores its values in those places, without hashing a key.
+    private var given: [String: (FieldInfo, FieldValue)] = [:]
+    private var givenNoun: Noun?
+    private var givenFields: UInt64 = 0
+    private var slots: [Dictionary<String, (FieldInfo, FieldValue)>.Index?] = []
+
+    /// `given` as the rule hooks read it: each given field's key to the field and its value.
+    mutating func given(_ table: NounTable, _ values: [FieldValue?], count: Int) -> [String: (FieldInfo, FieldValue)] {
+        let fields = table.fields
+        // A strip's `given` is changed by fillShotDay; nouns with more than 64 fields have no mask.
+        let reusable = table.noun != .strip && fields.count <= 64
+        var mask: UInt64 = 0
+        if reusable {
+            for i in fields.indices where values[i] != nil { mask |= 1 << UInt64(i) }
+            if givenNoun == table.noun && givenFields == mask {
+                for i in fields.indices {
+                    // The field in each entry is already the right one.
+                    if let v = values[i], let slot = slots[i] { given.values[slot].1 = v }
+                }
+                return given
+            }
+        }
+        var fresh = [String: (FieldInfo, FieldValue)](minimumCapacity: count)
+        for i in fields.indices {
+            if let v = values[i] { fresh[fields[i].key] = (fields[i], v) }
+        }
+        if reusable {
+            given = fresh
+            givenNoun = table.noun
+            givenFields = mask
+            slots = fields.indices.map { i in values[i] == nil ? nil : fresh.index(forKey: fields[i].key) }
+        }
+        return fresh
     }
 }

@@ -185,10 +185,20 @@ public struct FieldInfo: Sendable {
         let required: Bool
         let defaultText: String?
         let help: String
+        /// For a choice, what each of its values reads as, and how a canonical value of this kind
+        /// looks (see `canonicalValue`).
+        let spellings: ChoiceSpellings?
+        let form: CanonicalForm
         init(key: String, aliases: [String], label: String, kind: FieldKind, required: Bool, defaultText: String?,
              help: String) {
             self.key = key; self.aliases = aliases; self.label = label; self.kind = kind
             self.required = required; self.defaultText = defaultText; self.help = help
+            switch kind {
+            case .choice(let c): spellings = ChoiceSpellings(c, orItself: false)
+            case .department: spellings = ChoiceSpellings(Choices.departmentChoice, orItself: true)
+            default: spellings = nil
+            }
+            form = CanonicalForm(kind)
         }
     }
     private let box: Box
@@ -207,6 +217,8 @@ public struct FieldInfo: Sendable {
     /// Written into an `add` line when the field is not given (`today` for dates).
     public var defaultText: String? { box.defaultText }
     public var help: String { box.help }
+    var spellings: ChoiceSpellings? { box.spellings }
+    var form: CanonicalForm { box.form }
 
     public func matches(_ k: String) -> Bool { k == key || aliases.contains(k) }
 }

@@ -67,6 +67,33 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     /// Strict `YYYY-MM-DD`; `today`, `tomorrow` and `yesterday` relative to `today`.
     /// Without `today` (replaying a journal) the relative words are refused: a line must mean one date.
     public static func parse(_ raw: String, today: CalendarDate?) -> Result<CalendarDate, ValueError> {
+        if let d = canonical(raw) { return .success(d) }
+        return parseGeneral(raw, today: today)
+    }
+
+    /// The date `raw` holds when it is written as the journal writes dates, `YYYY-MM-DD`; nil
+    /// otherwise, or when it is no real date, so that `parse` says why.
+    static func canonical(_ raw: String) -> CalendarDate? {
+        raw.utf8.withContiguousStorageIfAvailable { canonical(bytes: $0) } ?? nil
+    }
+
+    static func canonical(bytes b: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
+        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+        func digits(_ from: Int, _ to: Int) -> Int? {
+            var v = 0
+            for i in from..<to {
+                let d = b[i] &- 0x30
+                guard d < 10 else { return nil }
+                v = v * 10 + Int(d)
+            }
+            return v
+        }
+        guard let y = digits(0, 4), let m = digits(5, 7), let d = digits(8, 10) else { return nil }
+        return CalendarDate(year: y, month: m, day: d)
+    }
+
+    /// `parse` for every spelling (and every error).
+    static func parseGeneral(_ raw: String, today: CalendarDate?) -> Result<CalendarDate, ValueError> {
         let s = raw.trimmingWhitespace().lowercased()
         if let offset = ["yesterday": -1, "today": 0, "tomorrow": 1][s] {
             guard let today else { return .failure(ValueError("'\(raw)' must be a date (YYYY-MM-DD) in a journal")) }
@@ -97,6 +124,25 @@ public struct TimeOfDay: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// `07:30`, `7:30`, `0730`.
     public static func parse(_ raw: String) -> Result<TimeOfDay, ValueError> {
+        if let t = canonical(raw) { return .success(t) }
+        return parseGeneral(raw)
+    }
+
+    /// The time `raw` holds when it is written as the journal writes times, `HH:MM`; nil
+    /// otherwise, or when it is no real time, so that `parse` says why.
+    static func canonical(_ raw: String) -> TimeOfDay? {
+        raw.utf8.withContiguousStorageIfAvailable { canonical(bytes: $0) } ?? nil
+    }
+
+    static func canonical(bytes b: UnsafeBufferPointer<UInt8>) -> TimeOfDay? {
+        guard b.count == 5, b[2] == UInt8(ascii: ":") else { return nil }
+        let h1 = b[0] &- 0x30, h2 = b[1] &- 0x30, m1 = b[3] &- 0x30, m2 = b[4] &- 0x30
+        guard h1 < 10, h2 < 10, m1 < 10, m2 < 10 else { return nil }
+        return TimeOfDay(hour: Int(h1) * 10 + Int(h2), minute: Int(m1) * 10 + Int(m2))
+    }
+
+    /// `parse` for every spelling (and every error).
+    static func parseGeneral(_ raw: String) -> Result<TimeOfDay, ValueError> {
         let s = raw.trimmingWhitespace()
         var h: Int?, m: Int?
         if let colon = s.firstIndex(of: ":") {

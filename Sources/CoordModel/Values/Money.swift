@@ -56,9 +56,42 @@ public struct Money: Sendable, Hashable, Comparable, Codable {
         return (nil, raw)
     }
 
+    /// The amount `raw` holds when it is written as the journal writes amounts, `-?\d+\.\d\d`
+    /// (at most 12 digits before the point, as `parse` allows); nil otherwise, or when it is too
+    /// large, so that `parse` says why.
+    static func canonical(_ raw: String) -> Money? {
+        raw.utf8.withContiguousStorageIfAvailable { canonical(bytes: $0) } ?? nil
+    }
+
+    static func canonical(bytes b: UnsafeBufferPointer<UInt8>) -> Money? {
+        let n = b.count
+        var i = 0
+        let negative = n > 0 && b[0] == UInt8(ascii: "-")
+        if negative { i = 1 }
+        let digits = n - 3 - i
+        guard digits >= 1, digits <= 12, b[n - 3] == UInt8(ascii: ".") else { return nil }
+        var units: Int64 = 0
+        while i < n - 3 {
+            let d = b[i] &- 0x30
+            guard d < 10 else { return nil }
+            units = units * 10 + Int64(d)
+            i += 1
+        }
+        let c1 = b[n - 2] &- 0x30, c2 = b[n - 1] &- 0x30
+        guard c1 < 10, c2 < 10, units <= maxUnits else { return nil }
+        let value = units * 100 + Int64(c1) * 10 + Int64(c2)
+        return Money(minor: negative ? -value : value)
+    }
+
     /// Accepts what people type: `1250`, `1250.5`, `1,250.00`, `£1,250.50`, `-40`, `(40.00)`.
     /// Rejects what could mean two things (`1,25`, `1.250`, `1.250,00`) with a reason.
     public static func parse(_ raw: String) -> Result<Money, ValueError> {
+        if let m = canonical(raw) { return .success(m) }
+        return parseGeneral(raw)
+    }
+
+    /// `parse` for every spelling (and every error).
+    static func parseGeneral(_ raw: String) -> Result<Money, ValueError> {
         var s = Substring(raw.trimmingWhitespace())
         guard !s.isEmpty else { return .failure(ValueError("an amount is needed, e.g. 1250.00")) }
         var negative = false
@@ -125,6 +158,29 @@ public struct ValueError: Error, Sendable, Equatable, CustomStringConvertible {
 extension String {
     /// The text without leading and trailing white space.
     public func trimmingWhitespace() -> String {
+        if let fast = utf8.withContiguousStorageIfAvailable({ trimmedASCII($0) }), let fast { return fast }
+        return trimmingWhitespaceGeneral()
+    }
+
+    /// The common case from the bytes: white space at the ends is ASCII (or absent) and the text
+    /// inside starts and ends with a printable ASCII character. A Character whose first scalar is
+    /// white space is what `trimmingWhitespaceGeneral` drops; around printable ASCII every ASCII
+    /// white space byte is a Character of its own (or CR LF), and the kept ends are not white space.
+    /// nil when the ends are anything else, for the general way to decide.
+    private func trimmedASCII(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+        func space(_ c: UInt8) -> Bool { c == 0x20 || (c >= 0x09 && c <= 0x0D) }
+        func printable(_ c: UInt8) -> Bool { c > 0x20 && c < 0x7F }
+        var lo = 0, hi = b.count
+        while lo < hi, space(b[lo]) { lo += 1 }
+        while hi > lo, space(b[hi - 1]) { hi -= 1 }
+        if lo == hi { return "" }
+        guard printable(b[lo]), printable(b[hi - 1]) else { return nil }
+        if lo == 0 && hi == b.count { return self }
+        return String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self)
+    }
+
+    /// The text without leading and trailing white space, by Character.
+    func trimmingWhitespaceGeneral() -> String {
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s = s.dropFirst() }
         while let l = s.last, l.isWhitespace { s = s.dropLast() }
