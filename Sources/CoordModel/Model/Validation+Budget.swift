@@ -8,8 +8,11 @@ extension Model {
             if let v = given[key]?.1 { return v.journalText }
             return current ?? ""
         }
-        let locked = budgetLock.map { lock in
-            "the budget is locked (approved by \(lock.by) on \(lock.date.map(\.description) ?? "?")): record the change as a transfer (transfer add from=... to=... amount=... reason=...)"
+        // Only the budget nouns need the lock; its message is only made when it is said.
+        let isLocked = noun == .account || noun == .budget ? !approvals.isEmpty : false
+        var locked: String? {
+            guard isLocked, let lock = budgetLock else { return nil }
+            return "the budget is locked (approved by \(lock.by) on \(lock.date.map(\.description) ?? "?")): record the change as a transfer (transfer add from=... to=... amount=... reason=...)"
         }
         switch noun {
         case .category:
