@@ -8,6 +8,15 @@ extension Model {
         return out
     }
 
+    /// What is still committed on a cleared item's fee: the fee less the actual costs quoting its PO.
+    public func openFee(_ c: Clearance) -> Money {
+        guard c.commitsFee else { return .zero }
+        let invoiced = c.po.isEmpty ? Money.zero
+            : costs.values.reduce(Money.zero) { $0 + (!$1.isCommitment && $1.po == c.po ? $1.homeAmount : .zero) }
+        let open = (c.fee ?? .zero) - invoiced
+        return open.isNegative ? .zero : open
+    }
+
     /// Cleared licences that run out within the production's warning window (or have run out).
     public func expiringClearances(today: CalendarDate) -> [Clearance] {
         clearances.values.filter { $0.isExpiring(today: today, within: production.expiryWarningDays) }

@@ -59,7 +59,11 @@ extension Session {
                 out.append(("Duration", Timecode.minutes(f, base: model.production.timecodeBase)))
             }
             if !c.narrowerRights.isEmpty { out.append(("Granted less than asked", c.narrowerRights.joined(separator: "; "))) }
-            if c.commitsFee { out.append(("Committed", "\(model.production.currencySymbol)\((c.fee ?? .zero).grouped) to \(c.account)")) }
+            if c.commitsFee {
+                let open = model.openFee(c)
+                out.append(open == .zero ? ("Fee", "invoiced (PO \(c.po))")
+                                         : ("Committed", "\(model.production.currencySymbol)\(open.grouped) to \(c.account)"))
+            }
             let log = model.log(of: id)
             if let last = log.last {
                 out.append(("Log", "\(log.count) entr\(log.count == 1 ? "y" : "ies"), last \(last.date?.short ?? ""): \(last.text) (L adds one)"))
