@@ -26,6 +26,9 @@ public struct CSVRow: Sendable, Equatable {
 }
 
 public enum CSV {
+    /// A heading as an error message quotes it: a spreadsheet's 8 MB "heading" is cut to 40 characters.
+    static func shortHeading(_ h: String) -> String { h.count > 40 ? String(h.prefix(37)) + "..." : h }
+
     /// The UTF-8 byte order mark: skipped when reading, written first so spreadsheets read Unicode.
     public static let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
 

@@ -153,7 +153,7 @@ public enum CostsCSV {
         case .success(let r): header = r.cells.map { CSV.unprefixed($0).trimmingWhitespace() }
         case .failure(let e): throw ImportError("\(name): the header: \(e.description)")
         }
-        func place(_ c: Int) -> String { CSV.columnName(c) + (header[c].isEmpty ? "" : " (\(header[c]))") }
+        func place(_ c: Int) -> String { CSV.columnName(c) + (header[c].isEmpty ? "" : " (\(CSV.shortHeading(header[c])))") }
         func list(_ cols: [Int]) -> String { cols.map(place).joined(separator: ", ") }
         func plural(_ n: Int, _ word: String) -> String { "\(word)\(n == 1 ? "" : "s")" }
 

@@ -142,7 +142,7 @@ public enum CrewCSV {
         case .success(let r): header = r.cells.map { $0.trimmingWhitespace() }
         case .failure(let e): throw ImportError("\(name): the header: \(e.description)")
         }
-        func place(_ c: Int) -> String { CSV.columnName(c) + (header[c].isEmpty ? "" : " (\(header[c]))") }
+        func place(_ c: Int) -> String { CSV.columnName(c) + (header[c].isEmpty ? "" : " (\(CSV.shortHeading(header[c])))") }
 
         // Headings to fields.
         var result = CrewImport()

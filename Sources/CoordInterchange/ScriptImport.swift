@@ -75,6 +75,13 @@ public enum ScriptImport {
                 notes.append("scene \(s.number) is OMITTED in the script; its strip is kept")
             }
         }
+        // A strip holds at most 999 7/8 pages: a longer "scene" is a file that is not really a script.
+        let most = Pages(eighths: 7999)
+        func pagesText(_ s: ScriptScene) -> String {
+            guard s.eighths > most.eighths else { return s.pages.description }
+            notes.append("scene \(s.number): \(s.pages) pages counted, more than a strip holds; written as \(most) (is the file a screenplay?)")
+            return most.description
+        }
         for s in scenes {
             inScript.insert(s.number.uppercased())
             let cast = Set(s.characters.compactMap { numberOf[ScriptText.key($0)] })
@@ -83,7 +90,7 @@ public enum ScriptImport {
                 if !s.intExt.isEmpty && s.intExt != strip.intExt { pairs.append(("ie", s.intExt)) }
                 if !s.set.isEmpty && s.set.lowercased() != strip.set.lowercased() { pairs.append(("set", s.set)) }
                 if !s.dayNight.isEmpty && s.dayNight != strip.dayNight { pairs.append(("dn", s.dayNight)) }
-                if s.eighths != strip.pages.eighths { pairs.append(("pages", s.pages.description)) }
+                if s.eighths != strip.pages.eighths { pairs.append(("pages", pagesText(s))) }
                 if strip.synopsis.isEmpty && !s.synopsis.isEmpty { pairs.append(("synopsis", s.synopsis)) }
                 let had = strip.castNumbers
                 // Numbers of characters in this script follow the script; others were added by hand and stay.
@@ -95,7 +102,7 @@ public enum ScriptImport {
                 if !s.intExt.isEmpty { pairs.append(("ie", s.intExt)) }
                 if !s.set.isEmpty { pairs.append(("set", s.set)) }
                 if !s.dayNight.isEmpty { pairs.append(("dn", s.dayNight)) }
-                pairs.append(("pages", s.pages.description))
+                pairs.append(("pages", pagesText(s)))
                 if !s.synopsis.isEmpty { pairs.append(("synopsis", s.synopsis)) }
                 if !cast.isEmpty { pairs.append(("cast", cast.sorted(by: castOrder).joined(separator: ","))) }
                 commands.append(LineGrammar.line(noun: "strip", verb: "add", pairs: pairs))

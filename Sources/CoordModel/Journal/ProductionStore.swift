@@ -202,6 +202,18 @@ public final class ProductionStore {
         do {
             // Holding the lock, an unfinished last line can only be a dead writer's.
             if let torn = found.torn { try setAside(torn, absoluteOffset: found.tornOffset) }
+            if known == 0, try writer!.size() > 0 {
+                // Only part of the header is there (its creator died writing it): keep those bytes
+                // aside like any torn line, and start the file again.
+                let partial = try writer!.read(from: 0)
+                try setAside(TornTail(line: 1, text: String(decoding: partial, as: UTF8.self), bytes: partial, offset: 0),
+                             absoluteOffset: 0)
+            }
+            if known == 0 {
+                try writer!.ensureHeader()
+                known = try writer!.size()
+                linesRead = 1
+            }
             known += try writer!.append(events.map { $0.line + stamp })
         } catch {
             throw .journal(error)

@@ -39,6 +39,25 @@ extension Model {
     /// parser already worked out about the command's words (`words`, for this `cmd` only).
     func validate(_ cmd: Command, context: ValidationContext, newID: () -> RecordID,
                   scratch: inout ValidationScratch, words: ParsedWords? = nil) throws(CommandError) -> Event {
+        do {
+            return try validateCommand(cmd, context: context, newID: newID, scratch: &scratch, words: words)
+        } catch {
+            // Every refusal points into the line: at the value it is about, else at the command.
+            guard error.column == nil else { throw error }
+            var placed = error
+            let noun = Noun(rawValue: cmd.noun)
+            if let key = error.key,
+               let pair = cmd.pairs.first(where: { $0.key == key || noun?.field($0.key)?.key == key }) {
+                placed.column = pair.column
+            } else {
+                placed.column = cmd.nounColumn
+            }
+            throw placed
+        }
+    }
+
+    private func validateCommand(_ cmd: Command, context: ValidationContext, newID: () -> RecordID,
+                                 scratch: inout ValidationScratch, words: ParsedWords?) throws(CommandError) -> Event {
         guard let table = words?.table ?? NounTable.named(cmd.noun) else {
             throw CommandError("unknown noun '\(cmd.noun)' (nouns: \(Noun.allCases.map(\.rawValue).joined(separator: ", ")))",
                                column: cmd.nounColumn)
