@@ -176,7 +176,14 @@ import Testing
             var refEvent: Result<Event, CommandError>?
             if case .success(let c?) = refParsed {
                 do throws(CommandError) { refEvent = .success(try ref.refValidate(c, context: context, newID: newID)) } catch {
-                    refEvent = .failure(error)
+                    // Since the reference was copied, a refusal without a column points at its value, else the command.
+                    var placed = error
+                    if placed.column == nil {
+                        let noun = Noun(rawValue: c.noun)
+                        placed.column = error.key.flatMap { key in c.pairs.first { $0.key == key || noun?.field($0.key)?.key == key }?.column }
+                            ?? c.nounColumn
+                    }
+                    refEvent = .failure(placed)
                 }
             }
             // The public entry points.

@@ -197,7 +197,7 @@ import Testing
         s.run(commandLine: "progress set id=pr1 setups=24 incidents=\"Spark cut a finger\"")
         #expect(s.message?.text == "saved: progress set day 1 (Mon 1 Mar) (pr1)")
         s.run(commandLine: "progress add day=d1")
-        #expect(s.message?.text == "day d1 already has a progress report (pr1); change that one")
+        #expect(s.message?.text == "column 14: day d1 already has a progress report (pr1); change that one")
         #expect(try String(contentsOfFile: path, encoding: .utf8).contains("progress set id=pr1 setups=24 incidents=\"Spark cut a finger\" #"))
     }
 
