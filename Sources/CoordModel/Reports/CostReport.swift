@@ -100,15 +100,15 @@ extension Model {
             let open = (c.fee ?? .zero) - (c.po.isEmpty ? .zero : invoicedOther[c.po] ?? .zero)
             if open > .zero { figures[c.account, default: .init()].committed += open }
         }
-        for (po, id) in commitmentByPO {
+        for id in commitmentByPO.values {
             guard let c = costs[id], !c.isClosed, let d = c.date, periodEnd == nil || d <= end else { continue }
-            _ = po
             let open = c.homeAmount - (invoiced[id] ?? .zero)
             if open > .zero { figures[c.account, default: .init()].committed += open }
         }
         // ETC: the latest one entered, else the schedule's booked days, else what is left.
         var entered: [String: Estimate] = [:]
-        for e in estimates.values { entered[e.account] = e }
+        // A report for a past week uses the ETC as it stood then.
+        for e in estimates.values where periodEnd == nil || (e.date ?? end) <= end { entered[e.account] = e }
         let suggested = suggestedETC(after: periodEnd ?? today)
         var sources: [String: CostReport.ETCSource] = [:]
         for (code, f) in figures {
