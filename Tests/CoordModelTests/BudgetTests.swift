@@ -109,6 +109,9 @@ import Testing
         #expect(Self.refusal(m, "cost add account=2100 amount=10 currency=USD")?.contains("needs the exchange rate") == true)
         #expect(Self.refusal(m, "cost add account=2100 amount=10 rate=1.2")?.contains("rate= goes with currency=") == true)
         #expect(Self.refusal(m, "cost add account=2100 amount=10 currency=USD rate=1.2.3")?.contains("not a number") == true)
+        let dollars = try Self.model(["cost add account=2100 amount=$40 currency=USD rate=0.79"], into: m)
+        #expect(dollars.costs.values.last?.homeAmount == Money(minor: 3160), "an amount may carry the entry's own currency")
+        #expect(Self.refusal(m, "cost add account=2100 amount=€40 currency=USD rate=0.79")?.contains("not in USD, the entry's currency") == true)
     }
 
     @Test func moneyIsReadAsPeopleTypeItAndAmbiguityIsRefused() throws {

@@ -19,6 +19,8 @@ public struct ValidationContext: Sendable {
     public var today: CalendarDate?
     /// Replaying a journal: `add` must carry its id, as Coord always writes one.
     public var replaying: Bool { today == nil }
+    /// A foreign-currency cost's own currency: its amounts may carry that symbol or code.
+    public var entryCurrency: String?
     public init(today: CalendarDate?) { self.today = today }
     public static let replay = ValidationContext(today: nil)
 }
@@ -39,6 +41,10 @@ extension Model {
     /// parser already worked out about the command's words (`words`, for this `cmd` only).
     func validate(_ cmd: Command, context: ValidationContext, newID: () -> RecordID,
                   scratch: inout ValidationScratch, words: ParsedWords? = nil) throws(CommandError) -> Event {
+        var context = context
+        if cmd.noun == "cost", let c = cmd.pairs.first(where: { $0.key == "currency" || $0.key == "ccy" }) {
+            context.entryCurrency = c.value.trimmingWhitespace().uppercased()
+        }
         do {
             return try validateCommand(cmd, context: context, newID: newID, scratch: &scratch, words: words)
         } catch {
@@ -330,8 +336,10 @@ extension Model {
         case .time:
             return try TimeOfDay.parse(trimmed).map(FieldValue.time).get()
         case .money:
-            if let named = Money.splitCurrency(trimmed).currency, !Currency.matches(named, production.currency) {
-                throw ValueError("'\(raw)' is not in \(production.currency), the production's currency")
+            if let named = Money.splitCurrency(trimmed).currency, !Currency.matches(named, production.currency),
+               !(context.entryCurrency.map { Currency.matches(named, $0) } ?? false) {
+                throw ValueError(context.entryCurrency.map { "'\(raw)' is not in \($0), the entry's currency" }
+                                 ?? "'\(raw)' is not in \(production.currency), the production's currency")
             }
             return try Money.parse(trimmed).map(FieldValue.money).get()
         case .pages:
