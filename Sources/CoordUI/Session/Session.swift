@@ -83,30 +83,6 @@ public final class Session {
 
     var openCommitmentsCache: (revision: Int, production: Int, open: [RecordID: Money])?
 
-    /// What is still open on each PO, once per change (the detail line asks on every key).
-    var openCommitments: [RecordID: Money] {
-        if let c = openCommitmentsCache, c.revision == revision, c.production == current { return c.open }
-        let open = model.openCommitments()
-        openCommitmentsCache = (revision, current, open)
-        return open
-    }
-
-    /// The cost report, worked out once per change (the tab alert and the budget pane share it).
-    var costReport: CostReport {
-        if let c = costReportCache, c.revision == revision, c.today == today, c.production == current { return c.report }
-        let r = model.costReport(periodEnd: nil, today: today)
-        costReportCache = (revision, today, current, r)
-        return r
-    }
-
-    /// A board's conflicts, worked out once per change (the tab alert and the stripboard share them).
-    func conflicts(of board: RecordID) -> [Conflict] {
-        if let c = conflictsCache, c.revision == revision, c.board == board, c.production == current { return c.conflicts }
-        let found = model.conflicts(board: board)
-        conflictsCache = (revision, board, current, found)
-        return found
-    }
-
     public convenience init(store: ProductionStore, theme: Theme = .colour, width: Int = 80, height: Int = 24) {
         self.init(stores: [store], theme: theme, width: width, height: height)
     }
