@@ -48,6 +48,11 @@ extension Session {
         if c.grantedTerm.isEmpty { values["gterm"] = c.term }
         if c.grantedExclusivity.isEmpty { values["gexclusivity"] = c.exclusivity }
         openForm(.clearance, editing: id, prefill: values)
+        // Start where clearing is decided: the rights granted, the fee and the status below them.
+        if case .form(var f) = mode, let i = f.fields.firstIndex(where: { $0.key == "gmedia" }) {
+            f.focus = i
+            mode = .form(f)
+        }
     }
 
     /// Facts the detail line adds beside a record's own fields.
