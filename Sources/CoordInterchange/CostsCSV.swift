@@ -5,67 +5,6 @@ import CoordModel
 // typed line against the journal as the rows before it leave it; export writes every cost
 // entry, one row each in date order, with headings the import reads back.
 
-/// What `CostsCSV.importPlan` made of a cost sheet.
-public struct CostImport: Sendable {
-    /// `cost add` lines for the good rows, and notes on the columns (ignored, read together).
-    public var plan = ImportPlan()
-    /// The CSV row (1-based, the header is row 1) each command came from.
-    public var rowOfCommand: [Int] = []
-    /// One line per bad row, e.g. `row 7, column E (Amount): '1.250,00' is ambiguous: ...`.
-    public var problems: [String] = []
-    public var badRows: [Int] = []
-    /// Rows with something on them (blank rows are not counted).
-    public var rows = 0
-    public var actuals = 0
-    public var commitments = 0
-    /// Rows that are a cost already in the journal (same date, account, amounts, vendor,
-    /// description, PO, invoice and kind): not added again.
-    public var alreadyInJournal = 0
-    /// The net amounts added, in the production's currency (foreign entries at their rate).
-    public var netActual = Money.zero
-    public var netCommitted = Money.zero
-    /// The production's currency code.
-    public var currency = ""
-
-    public var added: Int { actuals + commitments }
-    public var goodRows: Int { rows - badRows.count }
-    public var netAdded: Money { netActual + netCommitted }
-
-    /// What to write: every row's cost when no row is bad; with `skipBad`, the good rows';
-    /// otherwise nil (nothing at all).
-    public func commandsToWrite(skipBad: Bool) -> [String]? {
-        badRows.isEmpty || skipBad ? plan.commands : nil
-    }
-
-    /// `12 costs added (10 actuals, 2 commitments), net 4,250.00 GBP (actuals 3,000.00, commitments 1,250.00)`;
-    /// `1 actual cost added, net 240.00 GBP`; `no costs added; 45 already in the journal (not added again)`.
-    public var summary: String {
-        var s: String
-        switch (actuals, commitments) {
-        case (0, 0): s = "no costs added"
-        case (_, 0): s = "\(actuals) actual cost\(actuals == 1 ? "" : "s") added, net \(netAdded.grouped) \(currency)"
-        case (0, _): s = "\(commitments) commitment\(commitments == 1 ? "" : "s") (PO) added, net \(netAdded.grouped) \(currency)"
-        default:
-            s = "\(added) costs added (\(actuals) actual\(actuals == 1 ? "" : "s"), \(commitments) commitment\(commitments == 1 ? "" : "s")), "
-                + "net \(netAdded.grouped) \(currency) (actuals \(netActual.grouped), commitments \(netCommitted.grouped))"
-        }
-        if alreadyInJournal > 0 {
-            s += "; \(alreadyInJournal) already in the journal (not added again)"
-        }
-        return s
-    }
-}
-
-/// What `CostsCSV.export` wrote.
-public struct CostsCSVExport: Sendable {
-    /// The file: UTF-8 with a byte order mark, CRLF line ends.
-    public var bytes: [UInt8]
-    public var costs: Int
-    public var actuals: Int
-    public var commitments: Int
-    public var headings: [String]
-}
-
 public enum CostsCSV {
     /// A column of a cost sheet: the cost field, the heading Coord writes, and other headings read as it.
     struct Column: Sendable {
@@ -405,38 +344,5 @@ public enum CostsCSV {
             return "row \(row) of this file" + word.suffix(trail)
         }
         return words.joined(separator: " ")
-    }
-
-    // MARK: - Export
-
-    /// Every cost entry, one row each in date order (the journal's order within a date), with
-    /// the headings `importPlan` reads; Account name, Net in the production's currency and
-    /// Open on PO are worked out, and not read back.
-    public static func export(_ model: Model) throws(ScheduleExportError) -> CostsCSVExport {
-        guard !model.costs.isEmpty else { throw ScheduleExportError("nothing to export: no cost entries") }
-        let home = model.production.currency
-        let open = model.openCommitments()
-        let headings = ["Date", "Account", "Account name", "Vendor", "Description", "Net", "VAT", "Currency", "Rate",
-                        "Net in \(home)", "PO", "Invoice", "Kind", "Paid", "PO closed", "Approved", "Open on PO"]
-        var rows = [headings]
-        var actuals = 0, commitments = 0
-        for c in inDateOrder(model) {
-            let v = { (key: String) in c.value(key).journalText }
-            rows.append([v("date"), v("account"), model.account(code: c.account)?.description ?? "", v("vendor"),
-                         v("description"), v("amount"), v("vat"), v("currency"), v("rate"), c.homeAmount.plain,
-                         v("po"), v("invoice"), v("kind"), v("paid"), v("closed"), v("approved"),
-                         c.isCommitment ? (open[c.id] ?? .zero).plain : ""])
-            if c.isCommitment { commitments += 1 } else { actuals += 1 }
-        }
-        return CostsCSVExport(bytes: CSV.write(rows), costs: model.costs.count, actuals: actuals,
-                              commitments: commitments, headings: headings)
-    }
-
-    /// The cost entries by date, the journal's order within a date.
-    static func inDateOrder(_ model: Model) -> [CostEntry] {
-        model.costs.values.enumerated().sorted { a, b in
-            let (da, db) = (a.element.date?.dayNumber ?? .min, b.element.date?.dayNumber ?? .min)
-            return da != db ? da < db : a.offset < b.offset
-        }.map(\.element)
     }
 }
