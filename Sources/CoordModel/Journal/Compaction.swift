@@ -46,11 +46,10 @@ public enum Compaction {
             lines.append((text, event.noun, event.verb, event.id))
         }
         // Per squashable record: where its lines are.
-        var firstLine: [RecordID: Int] = [:], lastSet: [RecordID: Int] = [:], removed = Set<RecordID>()
+        var lastSet: [RecordID: Int] = [:], removed = Set<RecordID>()
         for (i, l) in lines.enumerated() {
             guard let noun = l.noun, !kept.contains(noun), let id = l.id else { continue }
             switch l.verb {
-            case .add?: firstLine[id] = i
             case .set?: lastSet[id] = i
             case .rm?: removed.insert(id)
             default: break
@@ -81,7 +80,6 @@ public enum Compaction {
                 throw .notEquivalent("the squashed change of \(noun.rawValue) \(id) does not replay")
             }
         }
-        _ = firstLine
         let text = out.joined(separator: "\n") + "\n"
         // Proof before anything is written: the compacted journal replays to the same records.
         let again: Model
