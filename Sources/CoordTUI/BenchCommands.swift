@@ -103,6 +103,22 @@ struct CostsBench: ParsableCommand {
         let build = medianMillis(runs) { _ in report = model.costReport(periodEnd: nil, today: today) }
         var printed = ""
         let render = medianMillis(runs) { _ in printed = report!.table(csv: false).text }
+        // The same model through a checkpoint: written once, then read back as an open does.
+        let dir = NSTemporaryDirectory() + "coord-bench-\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let journal = dir + "/costs.journal"
+        FileManager.default.createFile(atPath: journal, contents: Data(bytes))
+        let checkpoints = CheckpointStore(directory: dir)
+        let loaded = try JournalReader.replay(bytes, path: journal)
+        let mark = CheckpointStore.Mark(length: loaded.goodLength, lines: loaded.lines, changes: loaded.changes)
+        let save = medianMillis(runs) { _ in checkpoints.save(model, mark: mark, for: journal, bytes: bytes) }
+        var fromCheckpoint: JournalReader.Opened?
+        let warm = try medianMillis(runs) { _ in fromCheckpoint = try JournalReader.load(bytes, path: journal, checkpoints: checkpoints) }
+        guard fromCheckpoint?.checkpoint != nil,
+              Compaction.difference(fromCheckpoint!.loaded.model, model) == nil else {
+            throw ValidationError("the checkpoint did not give back the replayed model")
+        }
         print("coord bench costs: \(entries) cost entries, \(accounts) accounts, \(bytes.count / 1024) KiB journal; medians of \(runs)")
         print("| figure | ms |")
         print("|---|---:|")
@@ -110,5 +126,8 @@ struct CostsBench: ParsableCommand {
         print(String(format: "| build the cost report | %.1f |", build))
         print(String(format: "| format it as text (%d lines) | %.1f |", printed.split(separator: "\n").count, render))
         print(String(format: "| open + report + text | %.1f |", open + build + render))
+        print(String(format: "| write a checkpoint | %.1f |", save))
+        print(String(format: "| open from the checkpoint (hash the journal, read the model) | %.1f |", warm))
+        print(String(format: "| open from the checkpoint + report + text | %.1f |", warm + build + render))
     }
 }

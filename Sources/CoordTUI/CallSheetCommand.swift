@@ -58,7 +58,7 @@ struct CallSheetCommand: ParsableCommand {
         if issue {
             let store: ProductionStore
             do {
-                store = try ProductionStore.open(path: file, create: false).0
+                store = try ProductionStore.open(path: file, create: false, checkpoints: CheckpointStore.standard()).0
                 // Whatever other writers appended counts: the fingerprint is of the journal as it is now.
                 try store.catchUp()
             } catch {

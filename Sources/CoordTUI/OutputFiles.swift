@@ -28,7 +28,9 @@ func readInput(_ path: String) throws -> [UInt8] {
 func readJournal(_ path: String) throws -> Model {
     let bytes = try readInput(path)
     do {
-        let loaded = try JournalReader.replay(bytes, path: path)
+        let opened = try JournalReader.load(bytes, path: path, checkpoints: CheckpointStore.standard())
+        JournalReader.keep(opened, path: path, bytes: bytes, in: CheckpointStore.standard())
+        let loaded = opened.loaded
         if let torn = loaded.torn { complain("\(path):\(torn.line): the last line is unfinished (a write cut short) and is left out") }
         return loaded.model
     } catch {
@@ -103,7 +105,8 @@ func checkWritable(_ path: String, force: Bool) throws {
 /// missing, open warnings on stderr, and a torn tail set aside only if this run saves.
 func openForWriting(_ path: String, context: String? = nil) throws -> ProductionStore {
     do {
-        let (store, warnings) = try ProductionStore.open(path: path, create: true, setAsideTorn: false)
+        let (store, warnings) = try ProductionStore.open(path: path, create: true, setAsideTorn: false,
+                                                         checkpoints: CheckpointStore.standard())
         for w in warnings where !w.contains("is new") { complain(w) }
         if warnings.contains(where: { $0.contains("is new") }), let note = ensureUnionMerge(for: path) { complain(note) }
         return store

@@ -22,7 +22,9 @@ func loadForReport(_ path: String) throws -> Model {
             complain("\(path): no such file")
             throw ExitCode(1)
         }
-        let loaded = try JournalReader.replay(bytes, path: path)
+        let opened = try JournalReader.load(bytes, path: path, checkpoints: CheckpointStore.standard())
+        JournalReader.keep(opened, path: path, bytes: bytes, in: CheckpointStore.standard())
+        let loaded = opened.loaded
         if let torn = loaded.torn { complain("\(path):\(torn.line): the last line is unfinished (a write cut short) and is left out") }
         return loaded.model
     } catch let e as JournalError {

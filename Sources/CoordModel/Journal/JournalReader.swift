@@ -41,10 +41,21 @@ public enum JournalReader {
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw .cannotOpen(path: path, reason: errnoText()) }
         if (st.st_mode & S_IFMT) == S_IFDIR { throw .cannotOpen(path: path, reason: "it is a directory") }
-        var out = [UInt8]()
-        out.reserveCapacity(max(0, Int(st.st_size) - offset))
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        var at = off_t(offset)
+        // Straight into the result as far as the size said, then in chunks if it grew meanwhile.
+        let expected = max(0, Int(st.st_size) - offset)
+        var failed: Int32 = 0
+        var out = [UInt8](unsafeUninitializedCapacity: expected) { buf, count in
+            count = 0
+            while count < expected {
+                let n = pread(fd, buf.baseAddress! + count, expected - count, off_t(offset + count))
+                if n < 0 { if errno == EINTR { continue }; failed = errno; return }
+                if n == 0 { return }
+                count += n
+            }
+        }
+        if failed != 0 { throw .cannotOpen(path: path, reason: errnoText(failed)) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var at = off_t(offset + out.count)
         while true {
             let n = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, at) }
             if n < 0 {

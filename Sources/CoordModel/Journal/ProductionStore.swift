@@ -28,10 +28,13 @@ public final class ProductionStore {
     /// and cut off now, with a warning; otherwise that waits for the first saved change.
     /// Any other bad line refuses the open.
     public static func open(path: String, create: Bool = true, clock: Clock = Clock(),
-                            idSeed: UInt64? = nil, setAsideTorn: Bool = true) throws(JournalError) -> (ProductionStore, [String]) {
+                            idSeed: UInt64? = nil, setAsideTorn: Bool = true,
+                            checkpoints: CheckpointStore? = nil) throws(JournalError) -> (ProductionStore, [String]) {
         let bytes = try JournalReader.readBytes(path: path)
         guard bytes != nil || create else { throw .cannotOpen(path: path, reason: "no such file") }
-        let loaded = try JournalReader.replay(bytes ?? [], path: path)
+        let opened = try JournalReader.load(bytes ?? [], path: path, checkpoints: checkpoints)
+        if let bytes { JournalReader.keep(opened, path: path, bytes: bytes, in: checkpoints) }
+        let loaded = opened.loaded
         let store = ProductionStore(path: path, model: loaded.model, clock: clock, idSeed: idSeed)
         store.known = loaded.goodLength
         store.linesRead = loaded.lines
