@@ -17,7 +17,7 @@ struct Coord: ParsableCommand {
         The journal format is in docs/JOURNAL.md; the keys in docs/KEYS.md.
         """,
         subcommands: [Open.self, Do.self, Check.self, Report.self, CallSheetCommand.self, Import.self, Export.self, ChartCommand.self, Compact.self, Demo.self,
-                      Keys.self, Bench.self],
+                      Keys.self, Bench.self, MergeJournal.self, GitSetup.self],
         defaultSubcommand: Open.self
     )
 }
