@@ -11,34 +11,63 @@ let gitProgram: String? = {
     return nil
 }()
 
+/// The `coord` built beside these tests (`swift build` puts both in one folder), or `$COORD_BIN`.
+let coordProgram: String? = {
+    let fm = FileManager.default
+    if let bin = ProcessInfo.processInfo.environment["COORD_BIN"], fm.isExecutableFile(atPath: bin) { return bin }
+    let me = (try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? Bundle.main.bundlePath
+    var dir = URL(fileURLWithPath: me).deletingLastPathComponent()
+    for _ in 0..<4 {
+        if fm.isExecutableFile(atPath: dir.appendingPathComponent("coord").path) { return dir.appendingPathComponent("coord").path }
+        dir = dir.deletingLastPathComponent()
+    }
+    return nil
+}()
+
 /// Git as the way to share a journal: clones that each add changes with `ProductionStore`,
-/// merged with `*.journal merge=union` (JOURNAL.md §3 and §4), with the real `git`.
+/// merged by the real `git`, either with `*.journal merge=union` alone (a clone without the
+/// driver) or with `coord merge-journal` set up by `coord git-setup` (JOURNAL.md §3, git).
 ///
 /// What these tests found (git 2.39, the `ort` strategy):
-/// - Changes on both sides merge, and the merged journal replays to a model with both.
-/// - One field edited on both sides is not resolved the same way everywhere: union keeps
-///   "ours" then "theirs", so the last line, and the value, depends on who merged whom.
-/// - A criss-cross history (both coordinators pull each other at once, each changes one more
-///   thing, then one pulls again) can move one side's `add` below its own later `set`: the
-///   merged journal stops at `no crew with id a1`.
+/// - Changes on both sides merge either way, and the merged journal replays to a model with both.
+/// - Union alone: one field edited on both sides resolves by who merged whom (union keeps
+///   "ours" then "theirs"), and a criss-cross history can move an `add` below its own `set`.
+///   With the driver, both machines get the same bytes, and the journal replays.
 /// - Rules other than ids clash too: the same account code, board name, cast number, booking
 ///   or progress report added on both sides, and an edit of a record the other side removed.
 @Suite(.enabled(if: gitProgram != nil, "git is not installed: the merge tests are skipped"))
 struct GitMergeTests {
     static var git: String? { gitProgram }
 
+    /// How the clones merge the journal: `merge=union` only, or `coord git-setup` in each clone.
+    enum Merge: String, CaseIterable, Sendable { case union, driver }
+
     /// A scratch directory of clones; `git` runs with no user or system configuration, and
     /// with fixed author and commit dates (`at` seconds after a fixed time), so that every run
     /// makes the same commits.
     struct Sandbox {
         let dir: String
-        init() { dir = tempDir() }
+        let merge: Merge
+        init(_ merge: Merge = .union) { dir = tempDir(); self.merge = merge }
         func remove() { try? FileManager.default.removeItem(atPath: dir) }
 
         @discardableResult
         func git(_ args: [String], in repo: String, at seconds: Int = 0) throws -> String {
+            try run(GitMergeTests.git!, args, in: repo, at: seconds)
+        }
+
+        /// The built `coord`, run in a clone with the same environment as git.
+        @discardableResult
+        func coord(_ args: [String], in repo: String) throws -> String {
+            guard let coord = coordProgram else {
+                throw GitFailed(message: "coord is not built beside the tests (swift build, or set COORD_BIN)")
+            }
+            return try run(coord, args, in: repo)
+        }
+
+        func run(_ program: String, _ args: [String], in repo: String, at seconds: Int = 0) throws -> String {
             let p = Process()
-            p.executableURL = URL(fileURLWithPath: GitMergeTests.git!)
+            p.executableURL = URL(fileURLWithPath: program)
             p.arguments = args
             p.currentDirectoryURL = URL(fileURLWithPath: dir + "/" + repo)
             let date = String(format: "2027-01-01T00:00:%02d+0000", seconds)
@@ -56,7 +85,7 @@ struct GitMergeTests {
             let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             p.waitUntilExit()
             guard p.terminationStatus == 0 else {
-                throw GitFailed(message: "git \(args.joined(separator: " ")) in \(repo): exit \(p.terminationStatus): \(text)")
+                throw GitFailed(message: "\(program) \(args.joined(separator: " ")) in \(repo): exit \(p.terminationStatus): \(text)")
             }
             return text
         }
@@ -72,8 +101,10 @@ struct GitMergeTests {
             try git(["commit", "-q", "-m", "base"], in: "base")
         }
 
+        /// A clone; with the driver, set up by `coord git-setup` as a person would.
         func clone(_ from: String, _ to: String) throws {
             try git(["clone", "-q", from, to], in: ".")
+            if merge == .driver { try coord(["git-setup", "p.journal"], in: to) }
         }
 
         /// Changes made in a clone with its own store (its own id tag), committed.
@@ -103,8 +134,9 @@ struct GitMergeTests {
 
     // MARK: - Both sides' changes
 
-    @Test func changesOnBothSidesMergeAndReplay() throws {
-        let s = Sandbox(); defer { s.remove() }
+    @Test(arguments: Merge.allCases)
+    func changesOnBothSidesMergeAndReplay(_ merge: Merge) throws {
+        let s = Sandbox(merge); defer { s.remove() }
         try s.base(["crew add id=p1 name=Pat role=Grip dept=Camera", "account add id=ac1 code=2100 description=Camera",
                     "day add id=d1 date=2027-04-05 location=Harbour"])
         try s.clone("base", "one")
@@ -124,56 +156,79 @@ struct GitMergeTests {
         #expect(m.costs.count == 1 && m.strips["s1"] != nil && m.kit["k1"] != nil && m.locations["l1"] != nil)
         #expect(Set(m.crew.values.map(\.name)).isSuperset(of: ["Generated on one", "Generated on two"]))
         #expect(m.crew.count == 5, "ids generated on the two clones never met")
-        // Merged the other way round: the same records.
+        // Merged the other way round: the same records (with the driver, the same bytes).
         try s.clone("two", "other")
         try s.git(["fetch", "-q", "../one", "main"], in: "other", at: 4)
         try s.git(["merge", "-q", "--no-edit", "FETCH_HEAD"], in: "other", at: 4)
         #expect(try s.replay("other").model.crew == m.crew)
+        try s.clone("two", "back")
+        try s.git(["fetch", "-q", "../one", "main"], in: "back", at: 3)
+        try s.git(["merge", "-q", "--no-edit", "FETCH_HEAD^"], in: "back", at: 3)
+        let back = try s.replay("back").model
+        #expect(Set(back.crew.keys) == Set(m.crew.keys) && back.crew["p1"]?.email == "pat@example.com")
+        if merge == .driver { #expect(s.text("back") == merged) }
     }
 
     // MARK: - One field, both sides
 
-    @Test func oneFieldEditedOnBothSidesDependsOnWhoMergedWhom() throws {
-        let s = Sandbox(); defer { s.remove() }
+    /// Each coordinator merges the other's work on their own machine, then they exchange merges.
+    /// With the driver both machines hold the same bytes at every step: the later stamp wins, and
+    /// in the same second (as here, with a fixed clock) the line's bytes decide: Gaffer.
+    @Test func oneFieldEditedOnBothSidesResolvesTheSameWayEverywhere() throws {
+        let s = Sandbox(.driver); defer { s.remove() }
         try s.base(["crew add id=p1 name=Pat role=Grip"])
         try s.clone("base", "one")
         try s.clone("base", "two")
         try s.change("one", ["crew set id=p1 role=Gaffer"], seed: 11, at: 1)
         try s.change("two", ["crew set id=p1 role=Best"], seed: 22, at: 2)
-        // Each coordinator merges the other's work on their own machine.
+        try s.clone("one", "m12")
+        try s.clone("two", "m21")
+        try s.pull(into: "m12", from: "two", at: 3)
+        try s.pull(into: "m21", from: "one", at: 3)
+        #expect(try s.replay("m12").model.crew["p1"]?.role == "Gaffer")
+        #expect(try s.replay("m21").model.crew["p1"]?.role == "Gaffer")
+        #expect(s.text("m12") == s.text("m21"), "the same bytes whichever side merged")
+        // The criss-cross exchange (git merges the two merge bases first, with the driver too).
+        try s.pull(into: "m21", from: "m12", at: 4)
+        #expect(try s.replay("m21").model.crew["p1"]?.role == "Gaffer")
+        #expect(s.text("m12") == s.text("m21"))
+        try s.pull(into: "m12", from: "m21", at: 5)
+        #expect(s.text("m12") == s.text("m21"))
+        #expect(try s.replay("m12").model.crew["p1"]?.role == "Gaffer")
+    }
+
+    /// Clones without the driver still merge: both replay and keep one of the two edits, but
+    /// which one depends on who merged whom (union keeps "ours" then "theirs"; here m12 got
+    /// Best and m21 Gaffer), until one fast-forwards to the other's merge.
+    @Test func oneFieldEditedOnBothSidesWithUnionOnly() throws {
+        let s = Sandbox(.union); defer { s.remove() }
+        try s.base(["crew add id=p1 name=Pat role=Grip"])
+        try s.clone("base", "one")
+        try s.clone("base", "two")
+        try s.change("one", ["crew set id=p1 role=Gaffer"], seed: 11, at: 1)
+        try s.change("two", ["crew set id=p1 role=Best"], seed: 22, at: 2)
         try s.clone("one", "m12")
         try s.clone("two", "m21")
         try s.pull(into: "m12", from: "two", at: 3)
         try s.pull(into: "m21", from: "one", at: 3)
         let role12 = try s.replay("m12").model.crew["p1"]?.role
         let role21 = try s.replay("m21").model.crew["p1"]?.role
-        // Both replay, and each keeps one of the two edits...
         #expect(["Gaffer", "Best"].contains(role12) && ["Gaffer", "Best"].contains(role21))
-        // ...but union keeps "ours" before "theirs", so the one merged last wins, and the two
-        // machines disagree (m12: Best, m21: Gaffer).
-        withKnownIssue("union merge: the same field edited on both sides resolves by merge direction", isIntermittent: true) {
-            #expect(role12 == role21)
-        }
-        // They agree again only once one of them takes the other's merge as it is (a fast-forward).
         try s.pull(into: "m21", from: "m12", at: 4)
-        let afterExchange12 = try s.replay("m12").model.crew["p1"]?.role
-        let afterExchange21 = try s.replay("m21").model.crew["p1"]?.role
-        withKnownIssue("after a criss-cross merge the two machines still disagree", isIntermittent: true) {
-            #expect(afterExchange12 == afterExchange21)
-        }
         try s.pull(into: "m12", from: "m21", at: 5)
         #expect(s.text("m12") == s.text("m21"), "a fast-forward makes the files the same")
-        #expect(try s.replay("m12").model.crew["p1"]?.role == afterExchange21)
+        #expect(try ["Gaffer", "Best"].contains(s.replay("m12").model.crew["p1"]?.role))
     }
 
     // MARK: - Criss-cross
 
     /// Both coordinators pull each other at the same time (a criss-cross history), each makes
     /// one more change (one sets a field of the record it added before), then one pulls again.
-    /// Git merges the two merge bases first, then the two sides against that; union then moves
-    /// `crew add id=a1` below `crew set id=a1`, and the journal stops at line 4.
-    @Test func aCrissCrossMergeCanPutAnEditBeforeItsAdd() throws {
-        let s = Sandbox(); defer { s.remove() }
+    /// Git merges the two merge bases first, then the two sides against that. Union alone moved
+    /// `crew add id=a1` below `crew set id=a1` here (`p.journal:4:10: no crew with id a1`); with
+    /// the driver both pulls give the same bytes, so the merged bases are a prefix of both sides.
+    @Test func aCrissCrossMergeKeepsEveryAddAboveItsSet() throws {
+        let s = Sandbox(.driver); defer { s.remove() }
         try s.base(["crew add id=p1 name=Pat role=Grip"])
         try s.clone("base", "one")
         try s.clone("base", "two")
@@ -182,21 +237,20 @@ struct GitMergeTests {
         try s.git(["fetch", "-q", "../one", "main:refs/remotes/one/main"], in: "two", at: 3)
         try s.pull(into: "one", from: "two", at: 3)
         try s.git(["merge", "-q", "--no-edit", "refs/remotes/one/main"], in: "two", at: 3)
-        // Both have all three people, in different orders; both replay.
+        // Both have all three people, in the same order; both replay.
         #expect(try s.replay("one").model.crew.count == 3 && s.replay("two").model.crew.count == 3)
+        #expect(s.text("one") == s.text("two"))
         try s.change("one", ["crew set id=a1 role=Gaffer"], seed: 11, at: 4)
         try s.change("two", ["crew add id=b2 name=Bo2"], seed: 22, at: 4)
         try s.pull(into: "one", from: "two", at: 5)
         let merged = s.text("one")
         #expect(!merged.contains("<<<<<<<"))
-        try withKnownIssue("union merge of a criss-cross history moved an add below its own later set", isIntermittent: true) {
-            let m = try s.replay("one").model
-            #expect(m.crew["a1"]?.role == "Gaffer" && m.crew.count == 4)
-        } matching: { issue in
-            // Precisely: FILE:4:10: no crew with id a1 (the set is line 4, the add comes after it).
-            guard case .badLine(_, let line, let column, let message) = issue.error as? JournalError else { return false }
-            return line == 4 && column == 10 && message == "no crew with id a1"
-        }
+        let m = try s.replay("one").model
+        #expect(m.crew["a1"]?.role == "Gaffer" && m.crew.count == 4)
+        // And two pulling one (before one's merge): the same bytes.
+        try s.git(["fetch", "-q", "../one", "main"], in: "two", at: 5)
+        try s.git(["merge", "-q", "--no-edit", "FETCH_HEAD^"], in: "two", at: 5)
+        #expect(s.text("two") == merged)
     }
 
     // MARK: - Clashes
