@@ -73,7 +73,7 @@ struct Open: ParsableCommand {
         var stores: [ProductionStore] = []
         for path in paths {
             do {
-                let (s, warnings) = try ProductionStore.open(path: path, create: true)
+                let (s, warnings) = try ProductionStore.open(path: path, create: true, checkpoints: CheckpointStore.standard())
                 // The app makes the file at once, so the path it shows is real.
                 try s.createFile()
                 stores.append(s)

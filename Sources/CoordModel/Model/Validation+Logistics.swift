@@ -22,7 +22,9 @@ extension Model {
                 throw CommandError("\(who) is kit, not a person: kit has no call time", key: "who")
             }
             let day = text("day", current?.day)
-            if let other = calls.values.first(where: { $0.id != id && $0.day == day && ((!who.isEmpty && $0.who == who) || (who.isEmpty && $0.dept == dept)) }) {
+            // Only a new call, or one moved to another day or person, can clash (a scan of every call).
+            let moved = verb == .add || given["day"] != nil || given["who"] != nil || given["dept"] != nil
+            if moved, let other = calls.values.first(where: { $0.id != id && $0.day == day && ((!who.isEmpty && $0.who == who) || (who.isEmpty && $0.dept == dept)) }) {
                 throw CommandError("\(who.isEmpty ? dept : who) already has a call on that day (\(other.id)); change that one", key: who.isEmpty ? "dept" : "who")
             }
         case .travel:
