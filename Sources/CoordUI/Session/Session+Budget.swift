@@ -76,8 +76,8 @@ extension Session {
             var out: [(String, String)] = []
             if c.isCommitment {
                 let open = openCommitments[id] ?? .zero
-                let invoiced = model.invoices(against: c.po)
-                out.append(("Open", sym + open.grouped + (invoiced.isEmpty ? " (I records its invoice)" : ", \(invoiced.count) invoice\(invoiced.count == 1 ? "" : "s")")))
+                let invoiced = invoiceCounts[c.po] ?? 0
+                out.append(("Open", sym + open.grouped + (invoiced == 0 ? " (I records its invoice)" : ", \(invoiced) invoice\(invoiced == 1 ? "" : "s")")))
             }
             if !c.currency.isEmpty { out.append(("In \(model.production.currency)", sym + c.homeAmount.grouped)) }
             return out

@@ -3,11 +3,18 @@ import CoordModel
 /// Figures derived from the model, worked out once per change and shared by whoever asks.
 extension Session {
     /// What is still open on each PO, once per change (the detail line asks on every key).
-    var openCommitments: [RecordID: Money] {
-        if let c = openCommitmentsCache, c.revision == revision, c.production == current { return c.open }
+    var openCommitments: [RecordID: Money] { commitmentFigures.open }
+
+    /// How many invoices each PO number has, once per change.
+    var invoiceCounts: [String: Int] { commitmentFigures.invoices }
+
+    private var commitmentFigures: (open: [RecordID: Money], invoices: [String: Int]) {
+        if let c = openCommitmentsCache, c.revision == revision, c.production == current { return (c.open, c.invoices) }
         let open = model.openCommitments()
-        openCommitmentsCache = (revision, current, open)
-        return open
+        var invoices: [String: Int] = [:]
+        for c in model.costs.values where !c.isCommitment && !c.po.isEmpty { invoices[c.po, default: 0] += 1 }
+        openCommitmentsCache = (revision, current, open, invoices)
+        return (open, invoices)
     }
 
     /// The cost report, worked out once per change (the tab alert and the budget pane share it).

@@ -81,7 +81,7 @@ public final class Session {
     var conflictsCache: (revision: Int, board: RecordID, production: Int, conflicts: [Conflict])?
     var costReportCache: (revision: Int, today: CalendarDate, production: Int, report: CostReport)?
 
-    var openCommitmentsCache: (revision: Int, production: Int, open: [RecordID: Money])?
+    var openCommitmentsCache: (revision: Int, production: Int, open: [RecordID: Money], invoices: [String: Int])?
 
     public convenience init(store: ProductionStore, theme: Theme = .colour, width: Int = 80, height: Int = 24) {
         self.init(stores: [store], theme: theme, width: width, height: height)
