@@ -169,7 +169,7 @@ struct Check: ParsableCommand {
             if dangling.count > 20 { print("    ... and \(dangling.count - 20) more") }
         }
         if let torn = loaded.torn {
-            complain("\(file):\(torn.line): the last line has no newline (a write cut short); opening the journal sets it aside in \(file).torn")
+            complain("\(file):\(torn.line): \(torn.what) is unfinished (a write cut short); opening the journal sets it aside in \(file).torn")
             throw ExitCode(1)
         }
     }

@@ -31,7 +31,7 @@ func readJournal(_ path: String) throws -> Model {
         let opened = try JournalReader.load(bytes, path: path, checkpoints: CheckpointStore.standard())
         JournalReader.keep(opened, path: path, bytes: bytes, in: CheckpointStore.standard())
         let loaded = opened.loaded
-        if let torn = loaded.torn { complain("\(path):\(torn.line): the last line is unfinished (a write cut short) and is left out") }
+        if let torn = loaded.torn { complain("\(path):\(torn.line): \(torn.what) is unfinished (a write cut short) and is left out") }
         return loaded.model
     } catch {
         complain(error.description)

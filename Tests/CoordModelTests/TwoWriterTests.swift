@@ -129,7 +129,14 @@ import Testing
         var seen: [String: [Int]] = [:]
         var sizes: [String: Int] = [:]
         for (n, line) in lines.enumerated() {
-            guard n >= 3 else { continue } // the header and the set-up
+            guard n >= 4 else { continue } // the header and the set-up (a batch: its marker and 2 lines)
+            if line.hasPrefix(BatchMarker.prefix) {
+                // A batch of several lines opens with its marker, and exactly its lines follow.
+                let count = Int(line.dropFirst(BatchMarker.prefix.count).prefix { $0.isNumber }) ?? -1
+                let next = n + 1 < lines.count ? Self.mark(of: lines[n + 1]) : nil
+                #expect(next?.3 == count && next?.2 == 0, "line \(n + 1): the marker says \(count) lines and its batch follows")
+                continue
+            }
             guard let (k, r, i, size) = Self.mark(of: line) else {
                 Issue.record("line \(n + 1) is not a whole marked line: \(line.prefix(120))")
                 continue

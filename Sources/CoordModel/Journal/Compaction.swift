@@ -36,7 +36,8 @@ public enum Compaction {
             let text = String(decoding: raw, as: UTF8.self)
             guard let cmd = try? LineGrammar.parse(text) else {
                 // People's comments stay where they were; the header is written anew.
-                if lineNo > 1, text.hasPrefix("#") { lines.append((text, nil, nil, nil)) }
+                // (A batch marker's count would no longer fit the lines after it: it goes.)
+                if lineNo > 1, text.hasPrefix("#"), !text.hasPrefix(BatchMarker.prefix) { lines.append((text, nil, nil, nil)) }
                 continue
             }
             guard let event = try? model.validate(cmd, context: .replay, newID: { RecordID("-") }) else {

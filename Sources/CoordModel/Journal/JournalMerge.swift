@@ -98,6 +98,9 @@ public enum JournalMerge {
         } else {
             throw .bothRewritten
         }
+        // Batch markers guard only the last write against a crash; interleaved, their counts would lie.
+        let marker = Array(BatchMarker.prefix.utf8)
+        tail.removeAll { $0.0.starts(with: marker) }
         var bytes = Array(ours[..<prefixEnd])
         bytes.reserveCapacity(max(ours.count, theirs.count) + 256)
         for (line, _) in tail { bytes.append(contentsOf: line); bytes.append(0x0A) }

@@ -12,6 +12,32 @@ public struct TornTail: Sendable, Equatable {
     public var bytes: [UInt8]
     /// Where the torn bytes start; everything before is whole lines.
     public var offset: Int
+    /// Set when what was cut short is a batch of this many lines (its opening marker and the
+    /// whole lines of it that did get written are set aside with it).
+    public var batch: Int? = nil
+
+    /// What was cut short, for messages: "the last line" or "the last batch (25 lines)".
+    public var what: String { batch.map { "the last batch (\($0) lines)" } ?? "the last line" }
+}
+
+/// The comment that opens a batch of several changes saved together (`coord do`, an import):
+/// replay sets aside a batch that does not have all its lines, so one is never half applied.
+public enum BatchMarker {
+    public static let prefix = "# coord batch: "
+    public static func line(_ count: Int) -> String { prefix + "\(count) lines follow" }
+
+    /// The number of lines the marker says follow, when `line` is one.
+    static func count(_ line: UnsafeBufferPointer<UInt8>) -> Int? {
+        let p = prefix.utf8, suffix = " lines follow".utf8
+        guard line.count > p.count + suffix.count, line.starts(with: p), line.reversed().starts(with: suffix.reversed())
+        else { return nil }
+        var n = 0
+        for b in line[(line.startIndex + p.count)..<(line.endIndex - suffix.count)] {
+            guard b >= 0x30, b <= 0x39, n < 100_000_000 else { return nil }
+            n = n * 10 + Int(b - 0x30)
+        }
+        return n
+    }
 }
 
 /// What replaying a journal built.
@@ -115,6 +141,21 @@ public enum JournalReader {
                 var lineEnd = end
                 if lineEnd > start && buf[lineEnd - 1] == 0x0D { lineEnd -= 1 }
                 let line = UnsafeBufferPointer(rebasing: buf[start..<lineEnd])
+                if buf[start] == UInt8(ascii: "#"), lineNo > 1, let count = BatchMarker.count(line) {
+                    // A batch must have all its lines; one a crash cut short is set aside whole.
+                    var at = end + 1, whole = 0
+                    while whole < count, at < n,
+                          let nl = memchr(base + at, 0x0A, n - at).map({ UnsafeRawPointer($0) - UnsafeRawPointer(base) }) {
+                        whole += 1
+                        at = nl + 1
+                    }
+                    if whole < count {
+                        let rest = UnsafeBufferPointer(rebasing: buf[start..<n])
+                        p.torn = TornTail(line: lineNo, text: String(decoding: rest, as: UTF8.self), bytes: Array(rest),
+                                          offset: start, batch: count)
+                        break
+                    }
+                }
                 if lineNo == 1 {
                     if let e = checkHeader(String(decoding: line, as: UTF8.self), path: path) { failure = e; return }
                 } else {

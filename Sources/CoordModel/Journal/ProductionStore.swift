@@ -54,13 +54,13 @@ public final class ProductionStore {
         guard setAsideTorn else {
             // Read-mostly callers (coord do, imports) repair nothing until they save.
             if let torn = loaded.torn {
-                return (store, ["\(path):\(torn.line): the last line is unfinished (cut short by a crash); it is never applied, and is moved to \(path).torn when a change is saved"])
+                return (store, ["\(path):\(torn.line): \(torn.what) is unfinished (cut short by a crash); it is never applied, and is moved to \(path).torn when a change is saved"])
             }
             return (store, [])
         }
         if let torn = loaded.torn {
             try store.setAside(torn, absoluteOffset: torn.offset)
-            return (store, ["\(path):\(torn.line): an unfinished last line (cut short by a crash) was set aside in \(path).torn"])
+            return (store, ["\(path):\(torn.line): \(torn.what) was unfinished (cut short by a crash) and was set aside in \(path).torn"])
         }
         if loaded.goodLength == 0, !bytes.isEmpty {
             // Only part of a new file's header got written: start it again.
@@ -86,7 +86,8 @@ public final class ProductionStore {
         let fd = Glibc.open(aside, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .cannotWrite(path: aside, reason: errnoText()) }
         defer { close(fd) }
-        let text = Array("# \(clock.stamp) set aside from \(path) line \(torn.line) (no newline: a torn write)\n".utf8)
+        let why = torn.batch.map { "a batch of \($0) lines with only part of them written" } ?? "no newline: a torn write"
+        let text = Array("# \(clock.stamp) set aside from \(path) line \(torn.line) (\(why))\n".utf8)
             + torn.bytes + [0x0A]
         let ok = text.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) == $0.count }
         guard ok, fsync(fd) == 0 else { throw .cannotWrite(path: aside, reason: errnoText()) }
@@ -232,7 +233,10 @@ public final class ProductionStore {
                 known = try writer!.size()
                 linesRead = 1
             }
-            known += try writer!.append(events.map { $0.line + stamp })
+            // Several changes open with a marker, so replay can tell a batch a crash cut short.
+            let marker = events.count > 1 ? [BatchMarker.line(events.count)] : []
+            known += try writer!.append(marker + events.map { $0.line + stamp })
+            linesRead += marker.count
         } catch {
             throw .journal(error)
         }
