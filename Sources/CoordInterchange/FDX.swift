@@ -54,6 +54,10 @@ public enum FDX {
             }
             // The first error says what is wrong; later ones follow from it.
             let code = reader.errorAt != nil ? reader.errorCode : (parser.parserError as NSError?)?.code ?? 0
+            if code == 1, Self.longestText(bytes) > 10_000_000 {
+                // libxml2 stops at a text node over 10 MB with an "internal error": say what it means.
+                throw ImportError("\(file):\(line): one text in the file is over 10 MB, more than the XML reader takes (is it really a screenplay?)")
+            }
             throw ImportError("\(file):\(line):\(column): not well-formed XML: \(Self.describe(code))")
         }
         // Some XML parsers accept a document that stops part way; an element left open says so.
@@ -71,6 +75,15 @@ public enum FDX {
     }
 
     /// libxml2's error numbers (as XMLParser reports them) in words.
+    /// The longest run of bytes between two tags.
+    static func longestText(_ bytes: [UInt8]) -> Int {
+        var longest = 0, run = 0
+        for b in bytes {
+            if b == UInt8(ascii: "<") { longest = max(longest, run); run = 0 } else { run += 1 }
+        }
+        return max(longest, run)
+    }
+
     static func describe(_ code: Int) -> String {
         switch code {
         case 5: return "something after the end of the document, or a tag closed in the wrong place"

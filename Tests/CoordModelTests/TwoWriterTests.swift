@@ -232,19 +232,17 @@ import Testing
         }
     }
 
-    /// JOURNAL.md §3 says a torn header is rewritten on opening "even by a `coord do` whose
-    /// commands are then refused". A refused `coord do` (`setAsideTorn: false`, nothing saved)
-    /// leaves it as it is; the next save repairs it, so nothing is lost, but the file is not what
-    /// the docs describe in between.
-    @Test func aRefusedDoLeavesATornHeaderAsItIs() throws {
+    /// A refused `coord do` (`setAsideTorn: false`) writes nothing at all, not even the repair of
+    /// a torn header (JOURNAL.md §3); its next saved change repairs it, and nothing is lost.
+    @Test func aRefusedDoWritesNothingNotEvenAHeaderRepair() throws {
         let dir = tempDir(); defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/refused.journal"
         writeText(path, "# coord jour")
         let store = try ProductionStore.open(path: path, clock: fixedClock, idSeed: 1, setAsideTorn: false).0
         #expect(throws: StoreError.self) { try store.perform(lines: ["crew add nme=Pat"]) }
-        withKnownIssue("a refused coord do does not rewrite a torn header, as JOURNAL.md §3 says it does") {
-            #expect(readText(path) == "# coord journal v1\n")
-        }
+        #expect(readText(path) == "# coord jour")
+        try store.perform(lines: ["crew add name=Pat"])
+        #expect(readText(path).hasPrefix("# coord journal v1\ncrew add "))
     }
 }
 
