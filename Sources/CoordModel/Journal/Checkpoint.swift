@@ -1,5 +1,3 @@
-import Collections
-
 /// A model as bytes: every stored property of `Model`, so that opening a long journal need
 /// not replay the lines it has already checked. It is only ever a cache of the journal (see
 /// CheckpointStore): it is written from a model that replaying built, and is trusted only
@@ -121,14 +119,14 @@ enum Checkpoint {
         return rec
     }
 
-    private static func table<R: Record>(_ t: OrderedDictionary<RecordID, R>, into w: inout ByteWriter) {
+    private static func table<R: Record>(_ t: RecordTable<R>, into w: inout ByteWriter) {
         w.u32(t.count)
         for (id, rec) in t { w.id(id); record(rec, into: &w) }
     }
 
     // Inlined where R is known: unspecialized, every append asks the runtime for R's metadata.
     @inline(__always)
-    private static func table<R: Record>(from r: inout ByteReader) throws(Damaged) -> OrderedDictionary<RecordID, R> {
+    private static func table<R: Record>(from r: inout ByteReader) throws(Damaged) -> RecordTable<R> {
         let n = try r.count()
         let fields = R.fields
         // Only values that differ from a new record's are set: most fields of most records are empty.
@@ -146,7 +144,7 @@ enum Checkpoint {
             keys.append(id)
             values.append(rec)
         }
-        return OrderedDictionary(uncheckedUniqueKeys: keys, values: values)
+        return RecordTable(uncheckedUniqueKeys: keys, values: values)
     }
 
     private static func codes(_ d: [String: RecordID], into w: inout ByteWriter) {

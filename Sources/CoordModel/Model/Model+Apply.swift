@@ -1,5 +1,3 @@
-import Collections
-
 extension Model {
     /// The one place state changes. The event must have come from `validate`.
     public mutating func apply(_ e: Event) {
@@ -149,7 +147,7 @@ extension Model {
         }
     }
 
-    static func change<R: Record>(_ table: inout OrderedDictionary<RecordID, R>, _ e: Event,
+    static func change<R: Record>(_ table: inout RecordTable<R>, _ e: Event,
                                   used: inout Set<RecordID>, nounOf: inout [RecordID: Noun]) {
         guard let id = e.id else { return }
         switch e.verb {
