@@ -15,11 +15,23 @@ struct Coord: ParsableCommand {
         Open the demo production:              coord --demo
         Change a journal from a script:        coord do FILE 'crew add name="Zoë Müller" role="1st AC" dept=Camera'
         The journal format is in docs/JOURNAL.md; the keys in docs/KEYS.md.
+        Help on a journal noun or verb:        coord help crew   (or: coord help nouns, coord help verbs)
         """,
         subcommands: [Open.self, Do.self, Check.self, Report.self, CallSheetCommand.self, Import.self, Export.self, ChartCommand.self, Compact.self, Demo.self,
                       Keys.self, Bench.self, MergeJournal.self, GitSetup.self],
         defaultSubcommand: Open.self
     )
+
+    /// `coord help NOUN|VERB|nouns|verbs` explains the journal language; any other topic is a
+    /// subcommand, as `coord help report` is (ArgumentParser's own help).
+    static func main() {
+        let args = Array(CommandLine.arguments.dropFirst())
+        if args.count == 2, args[0] == "help", let text = JournalHelp.text(args[1]) {
+            print(text)
+            return
+        }
+        main(nil)
+    }
 }
 
 /// Prints `message` to standard error.
