@@ -20,10 +20,7 @@ let package = Package(
             providers: [.apt(["libncurses-dev"])]
         ),
         // Domain, journal, reports. No curses, no terminal.
-        .target(
-            name: "CoordModel",
-            dependencies: [.product(name: "Collections", package: "swift-collections")]
-        ),
+        .target(name: "CoordModel"),
         // Reading and writing other formats (Fountain, FDX, USS, iCalendar, CSV) as journal commands.
         .target(name: "CoordInterchange", dependencies: ["CoordModel"]),
         // Panes, forms, canvas and the action table. Draws into a Canvas; no curses.
@@ -36,7 +33,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "CoordModelTests", dependencies: ["CoordModel"]),
+        // swift-collections: OrderedDictionary is the reference RecordTable is tested against.
+        .testTarget(name: "CoordModelTests", dependencies: ["CoordModel", .product(name: "Collections", package: "swift-collections")]),
         .testTarget(name: "CoordInterchangeTests", dependencies: ["CoordInterchange", "CoordModel"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "CoordUITests", dependencies: ["CoordUI", "CoordModel"], exclude: ["Golden"]),
