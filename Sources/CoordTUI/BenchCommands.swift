@@ -7,7 +7,7 @@ import Foundation
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure Coord on generated productions and print a table of medians.",
-        subcommands: [ScheduleBench.self, CostsBench.self, GenerateBench.self, OfficeBench.self])
+        subcommands: [ScheduleBench.self, CostsBench.self, GenerateBench.self, OfficeBench.self, FirstFrameBench.self])
 }
 
 /// Median wall time of `runs` calls, in milliseconds.
