@@ -28,6 +28,8 @@ public enum TextWidth {
     }
 
     public static func of(_ s: String) -> Int {
+        // Printable ASCII (most of what tables hold) is one column a byte: no per-character lookups.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s.utf8.count }
         var n = 0
         for c in s { n += of(visible(c)) }
         return n
@@ -35,6 +37,7 @@ public enum TextWidth {
 
     /// Control, format and separator characters become inert pictures: ESC shows as ␛.
     public static func visible(_ c: Character) -> Character {
+        if let a = c.asciiValue, a >= 0x20, a < 0x7F { return c } // the common case, before Unicode property lookups
         guard let u = c.unicodeScalars.first else { return c }
         if u.value < 0x20 { return Character(Unicode.Scalar(0x2400 + u.value)!) }
         if u.value == 0x7F { return "␡" }
