@@ -11,7 +11,7 @@ func sameState(_ a: Model, _ b: Model) -> Bool {
         && a.categories == b.categories && a.accounts == b.accounts && a.budgetLines == b.budgetLines
         && a.approvals == b.approvals && a.transfers == b.transfers && a.costs == b.costs
         && a.estimates == b.estimates && a.clearances == b.clearances && a.clearanceLog == b.clearanceLog
-        && a.usedIDs == b.usedIDs && a.nounOf == b.nounOf && a.accountIDByCode == b.accountIDByCode
+        && a.usedIDs == b.usedIDs && a.nounOf == b.nounOf && a.removedNouns == b.removedNouns && a.accountIDByCode == b.accountIDByCode
         && a.categoryIDByCode == b.categoryIDByCode && a.commitmentByPO == b.commitmentByPO
         && a.costCountByCode == b.costCountByCode && a.bookingAt == b.bookingAt
 }

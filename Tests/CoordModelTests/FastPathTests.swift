@@ -175,6 +175,8 @@ import Testing
             let refParsed: Result<Command?, SyntaxError> = bytes.withUnsafeBufferPointer { b in
                 do throws(SyntaxError) { return .success(try RefGrammar.parse(bytes: b)) } catch { return .failure(error) }
             }
+            // `restore` came after the reference was copied: RestoreTests checks it.
+            if case .success(let c?) = refParsed, c.verb.lowercased() == "restore" { return }
             var refEvent: Result<Event, CommandError>?
             if case .success(let c?) = refParsed {
                 do throws(CommandError) { refEvent = .success(try ref.refValidate(c, context: context, newID: newID)) } catch {

@@ -35,6 +35,8 @@ enum Checkpoint {
         w.ids(Array(m.usedIDs))
         w.u32(m.nounOf.count)
         for (id, noun) in m.nounOf { w.id(id); w.u8(UInt8(Noun.allCases.firstIndex(of: noun)!)) }
+        w.u32(m.removedNouns.count)
+        for (id, noun) in m.removedNouns { w.id(id); w.u8(UInt8(Noun.allCases.firstIndex(of: noun)!)) }
         codes(m.accountIDByCode, into: &w)
         codes(m.categoryIDByCode, into: &w)
         codes(m.commitmentByPO, into: &w)
@@ -47,7 +49,7 @@ enum Checkpoint {
 
     /// How many stored properties `encode` writes; a test holds `Model` to it, so a new
     /// property cannot be left out of checkpoints unnoticed.
-    static let modelProperties = 31
+    static let modelProperties = 32
 
     static func decode(_ bytes: UnsafeRawBufferPointer) throws(Damaged) -> Model {
         var r = ByteReader(bytes)
@@ -87,6 +89,14 @@ enum Checkpoint {
             nounOf[id] = nouns[k]
         }
         m.nounOf = nounOf
+        var removed = [RecordID: Noun](minimumCapacity: try r.peekCount())
+        for _ in 0..<(try r.count()) {
+            let id = try r.id()
+            let k = Int(try r.u8())
+            guard k < nouns.count else { throw Damaged() }
+            removed[id] = nouns[k]
+        }
+        m.removedNouns = removed
         m.accountIDByCode = try codes(from: &r)
         m.categoryIDByCode = try codes(from: &r)
         m.commitmentByPO = try codes(from: &r)

@@ -53,6 +53,7 @@ public enum Compaction {
             switch l.verb {
             case .set?: lastSet[id] = i
             case .rm?: removed.insert(id)
+            case .restore?: removed.remove(id) // back again: its later sets are squashed like any live record's
             default: break
             }
         }

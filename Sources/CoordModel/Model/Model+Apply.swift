@@ -5,54 +5,54 @@ extension Model {
         case .production:
             Model.assign(&production, e.values)
         case .board:
-            Model.change(&boards, e, used: &usedIDs, nounOf: &nounOf)
+            Model.change(&boards, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
             guard let id = e.id else { return }
             if e.verb == .rm {
                 if !boards.values.contains(where: \.isActive) { boards[Board.mainID]?.active = "yes" }
                 // A board's days, banners and calendar go with it; its strips stay in the breakdown.
-                for (k, d) in days where d.board == id.raw { days.removeValue(forKey: k); nounOf[k] = nil }
-                for (k, b) in banners where b.board == id.raw { banners.removeValue(forKey: k); nounOf[k] = nil }
-                for (k, c) in calendar where c.board == id.raw { calendar.removeValue(forKey: k); nounOf[k] = nil }
+                for (k, d) in days where d.board == id.raw { days.removeValue(forKey: k); nounOf[k] = nil; removedNouns[k] = .day }
+                for (k, b) in banners where b.board == id.raw { banners.removeValue(forKey: k); nounOf[k] = nil; removedNouns[k] = .banner }
+                for (k, c) in calendar where c.board == id.raw { calendar.removeValue(forKey: k); nounOf[k] = nil; removedNouns[k] = .calendar }
             } else if boards[id]?.isActive == true {
                 // One board is active at a time.
                 for (k, b) in boards where k != id && b.isActive { boards[k]?.active = "no" }
             }
         case .day:
-            if e.verb != .move { Model.change(&days, e, used: &usedIDs, nounOf: &nounOf) }
+            if e.verb != .move { Model.change(&days, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns) }
             applyPlacement(e)
         case .strip:
-            if e.verb != .move { Model.change(&strips, e, used: &usedIDs, nounOf: &nounOf) }
+            if e.verb != .move { Model.change(&strips, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns) }
             applyPlacement(e)
         case .banner:
-            if e.verb != .move { Model.change(&banners, e, used: &usedIDs, nounOf: &nounOf) }
+            if e.verb != .move { Model.change(&banners, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns) }
             applyPlacement(e)
         case .calendar:
-            Model.change(&calendar, e, used: &usedIDs, nounOf: &nounOf)
+            Model.change(&calendar, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
         case .crew:
-            Model.change(&crew, e, used: &usedIDs, nounOf: &nounOf)
+            Model.change(&crew, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
             if e.verb == .rm, let id = e.id { removeBookings(of: id) }
         case .kit:
-            Model.change(&kit, e, used: &usedIDs, nounOf: &nounOf)
+            Model.change(&kit, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
             if e.verb == .rm, let id = e.id { removeBookings(of: id) }
         case .booking:
             if let id = e.id, let old = bookings[id], let d = old.date { bookingAt[BookingKey(who: old.who, date: d)] = nil }
-            Model.change(&bookings, e, used: &usedIDs, nounOf: &nounOf)
+            Model.change(&bookings, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
             if let id = e.id, let new = bookings[id], let d = new.date { bookingAt[BookingKey(who: new.who, date: d)] = id }
         case .location:
-            Model.change(&locations, e, used: &usedIDs, nounOf: &nounOf)
+            Model.change(&locations, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
         case .call:
-            Model.change(&calls, e, used: &usedIDs, nounOf: &nounOf)
+            Model.change(&calls, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
         case .safety:
-            Model.change(&safety, e, used: &usedIDs, nounOf: &nounOf)
+            Model.change(&safety, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
         case .travel:
-            Model.change(&travel, e, used: &usedIDs, nounOf: &nounOf)
+            Model.change(&travel, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
         case .callsheet:
-            Model.change(&callSheets, e, used: &usedIDs, nounOf: &nounOf)
+            Model.change(&callSheets, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
         case .progress:
-            Model.change(&progress, e, used: &usedIDs, nounOf: &nounOf)
+            Model.change(&progress, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
         case .category:
             let oldCode = e.id.flatMap { categories[$0]?.code }
-            Model.change(&categories, e, used: &usedIDs, nounOf: &nounOf)
+            Model.change(&categories, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
             guard let id = e.id else { return }
             if let oldCode { categoryIDByCode[oldCode] = nil }
             if let newCode = categories[id]?.code {
@@ -63,7 +63,7 @@ extension Model {
             }
         case .account:
             let oldCode = e.id.flatMap { accounts[$0]?.code }
-            Model.change(&accounts, e, used: &usedIDs, nounOf: &nounOf)
+            Model.change(&accounts, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
             guard let id = e.id else { return }
             if let oldCode { accountIDByCode[oldCode] = nil }
             if let newCode = accounts[id]?.code {
@@ -71,27 +71,27 @@ extension Model {
                 if let oldCode, oldCode != newCode { recodeAccount(oldCode, to: newCode) }
             }
         case .budget:
-            Model.change(&budgetLines, e, used: &usedIDs, nounOf: &nounOf)
+            Model.change(&budgetLines, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
         case .approval:
-            Model.change(&approvals, e, used: &usedIDs, nounOf: &nounOf)
+            Model.change(&approvals, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
         case .transfer:
-            Model.change(&transfers, e, used: &usedIDs, nounOf: &nounOf)
+            Model.change(&transfers, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
         case .etc:
-            Model.change(&estimates, e, used: &usedIDs, nounOf: &nounOf)
+            Model.change(&estimates, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
         case .cost:
             if let id = e.id, let old = costs[id] {
                 costCountByCode[old.account, default: 1] -= 1
                 if old.isCommitment, commitmentByPO[old.po] == id { commitmentByPO[old.po] = nil }
             }
-            Model.change(&costs, e, used: &usedIDs, nounOf: &nounOf)
+            Model.change(&costs, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
             if let id = e.id, let new = costs[id] {
                 costCountByCode[new.account, default: 0] += 1
                 if new.isCommitment { commitmentByPO[new.po] = id }
             }
         case .clearance:
-            Model.change(&clearances, e, used: &usedIDs, nounOf: &nounOf)
+            Model.change(&clearances, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
         case .log:
-            Model.change(&clearanceLog, e, used: &usedIDs, nounOf: &nounOf)
+            Model.change(&clearanceLog, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
         }
     }
 
@@ -123,6 +123,7 @@ extension Model {
         for (k, b) in bookings where b.who == who.raw {
             bookings.removeValue(forKey: k)
             nounOf[k] = nil
+            removedNouns[k] = .booking
             if let d = b.date { bookingAt[BookingKey(who: b.who, date: d)] = nil }
         }
     }
@@ -148,15 +149,18 @@ extension Model {
     }
 
     static func change<R: Record>(_ table: inout RecordTable<R>, _ e: Event,
-                                  used: inout Set<RecordID>, nounOf: inout [RecordID: Noun]) {
+                                  used: inout Set<RecordID>, nounOf: inout [RecordID: Noun],
+                                  removed: inout [RecordID: Noun]) {
         guard let id = e.id else { return }
         switch e.verb {
-        case .add:
+        case .add, .restore:
+            // A restored record comes back at the end of its table, with the values its line gives.
             var r = R(id: id)
             assign(&r, e.values)
             table.updateValue(consume r, forKey: id)
             used.insert(id)
             nounOf[id] = R.noun
+            if e.verb == .restore { removed[id] = nil }
         case .set:
             if var r = table[id] {
                 assign(&r, e.values)
@@ -165,6 +169,7 @@ extension Model {
         case .rm:
             table.removeValue(forKey: id)
             nounOf[id] = nil
+            removed[id] = R.noun
         case .move:
             break
         }

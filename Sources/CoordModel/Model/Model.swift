@@ -26,6 +26,8 @@ public struct Model: Sendable {
     public internal(set) var clearanceLog = RecordTable<ClearanceLog>()
     /// Every id ever added, removed ones too: an id is never reused.
     public internal(set) var usedIDs = Set<RecordID>()
+    /// What each removed record was, so `restore` brings it back as the same kind of record.
+    public internal(set) var removedNouns = [RecordID: Noun]()
     /// The noun each live id belongs to.
     public internal(set) var nounOf = [RecordID: Noun]()
     public internal(set) var accountIDByCode = [String: RecordID]()

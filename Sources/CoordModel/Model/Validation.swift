@@ -129,8 +129,10 @@ extension Model {
 
         let id: RecordID?
         switch verb {
-        case .add:
-            if let p = idPair {
+        case .add, .restore:
+            if verb == .restore {
+                id = try removed(idPair, noun: noun)
+            } else if let p = idPair {
                 if let bad = RecordID.validate(p.value) { throw CommandError("id: \(bad.message)", key: "id", column: p.column) }
                 let rid = RecordID(p.value)
                 if usedIDs.contains(rid) {
@@ -253,6 +255,22 @@ extension Model {
     @inline(__always) static func givenEmpty(_ v: FieldValue?) -> Bool {
         if case .empty? = v { return true }
         return false
+    }
+
+    /// The id of a removed record of this noun, for `restore`.
+    private func removed(_ pair: Command.Pair?, noun: Noun) throws(CommandError) -> RecordID {
+        guard let pair else { throw CommandError("\(noun.rawValue) restore needs id= (the removed record's id)", key: "id") }
+        let rid = RecordID(pair.value)
+        if let live = nounOf[rid] {
+            throw CommandError("\(live.rawValue) \(rid) is not removed: nothing to restore", key: "id", column: pair.column)
+        }
+        guard let was = removedNouns[rid] else {
+            throw CommandError("no removed \(noun.rawValue) with id \(pair.value)", key: "id", column: pair.column)
+        }
+        guard was == noun else {
+            throw CommandError("\(rid) was a \(was.rawValue), not a \(noun.rawValue)", key: "id", column: pair.column)
+        }
+        return rid
     }
 
     private func existing(_ pair: Command.Pair?, noun: Noun) throws(CommandError) -> RecordID {

@@ -40,6 +40,7 @@ public enum JournalHelp {
         case .add: what = "add a record: NOUN add key=value ... (Coord gives it an id; a journal line carries id=)"
         case .set: what = "change fields of a record: NOUN set id=ID key=value ... (key= empties a field)"
         case .rm: what = "remove a record: NOUN rm id=ID (its id is never used again)"
+        case .restore: what = "bring back a removed record under its own id: NOUN restore id=ID key=value ... (as add; what undoing an rm writes)"
         case .move: what = "place a strip, day break or banner in a running order: NOUN move id=ID after=ID | before=ID | day=ID | boneyard=yes"
         }
         let nouns = Noun.allCases.filter { $0.verbs.contains(verb) }.map(\.rawValue)

@@ -6,8 +6,8 @@ public enum Noun: String, Sendable, CaseIterable, Hashable {
     public var verbs: [Verb] {
         switch self {
         case .production: return [.set]
-        case .day, .strip, .banner: return [.add, .set, .move, .rm]
-        default: return [.add, .set, .rm]
+        case .day, .strip, .banner: return [.add, .set, .move, .rm, .restore]
+        default: return [.add, .set, .rm, .restore]
         }
     }
 
@@ -46,8 +46,9 @@ public enum Noun: String, Sendable, CaseIterable, Hashable {
 }
 
 public enum Verb: String, Sendable, CaseIterable, Hashable {
-    /// `move` places a strip, day break or banner in a board's running order.
-    case add, set, rm, move
+    /// `move` places a strip, day break or banner in a board's running order; `restore` brings
+    /// back a removed record under its own id (what undoing an `rm` writes).
+    case add, set, rm, move, restore
 }
 
 /// How a field's text is read and checked.
