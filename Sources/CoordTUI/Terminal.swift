@@ -36,6 +36,8 @@ final class Terminal {
         nonl()
         let win = coord_stdscr()
         keypad(win, true)
+        // A table scrolled by a row is then sent as a scroll plus that row, not as every row again.
+        idlok(win, true)
         set_escdelay(25)
         wtimeout(win, 200)
         curs_set(0)
@@ -123,12 +125,16 @@ final class Terminal {
         }
         wattr_set(win, coord_a_normal(), 0, nil)
         if let cur = c.cursor {
+            leaveok(win, false)
             wmove(win, Int32(cur.y), Int32(cur.x))
             if !cursorShown { curs_set(1); cursorShown = true }
-        } else if cursorShown {
-            curs_set(0); cursorShown = false
+        } else {
+            // A hidden cursor may stay where the last change left it: no move back per frame.
+            leaveok(win, true)
+            if cursorShown { curs_set(0); cursorShown = false }
         }
-        wrefresh(win)
+        wnoutrefresh(win)
+        doupdate()
         previous = c
     }
 
