@@ -169,21 +169,22 @@ import Testing
         let (s, path) = try demoSession()
         s.select(id: "s4") // day 2's first strip, not shot yet
         func row() -> String { s.render().text.split(separator: "\n").first { $0.contains("Mara walks the comp") }.map(String.init) ?? "" }
-        #expect(row().hasPrefix(" 4      EXT"))
+        #expect(row().hasPrefix("▸4      EXT"))
         #expect(s.render().row(22).contains("2 7/8 of 18 6/8 pgs shot"), "the demo's day 1 is shot")
         s.handle(.char("x"))
         #expect(s.message?.text == "saved: scene 4 marked shot on day 2 (Tue 2 Mar)")
-        #expect(row().hasPrefix(" 4✓     EXT"))
+        #expect(row().hasPrefix("▸4✓     EXT"))
         #expect(s.render().row(22).contains("3 3/8 of 18 6/8 pgs shot"))
-        #expect(s.render().row(21).hasPrefix(" Day/Night: DAY · Pages: 4/8"), "a strip's detail wraps onto its second line")
+        #expect(s.render().row(21).hasPrefix(" id: s4 · Set: Lighthouse - compound · Synopsis: Mara walks"),
+                "the detail line gives what the row cuts short, and leaves out what it shows whole (Day/Night, Pages)")
         let y = s.render().text.split(separator: "\n").firstIndex { $0.contains("Mara walks the comp") }!
         s.handle(.char("j"))
         #expect(s.render()[3, y].style.dim, "a done strip is drawn dim")
         s.handle(.char("k"))
         s.handle(.char("x"))
-        #expect(row().hasPrefix(" 4½     EXT") && s.render().row(22).contains("2 7/8 of 18 6/8 pgs shot"), "part-shot pages are not counted")
+        #expect(row().hasPrefix("▸4½     EXT") && s.render().row(22).contains("2 7/8 of 18 6/8 pgs shot"), "part-shot pages are not counted")
         s.handle(.char("x"))
-        #expect(row().hasPrefix(" 4      EXT") && s.message?.text == "saved: scene 4 marked not shot")
+        #expect(row().hasPrefix("▸4      EXT") && s.message?.text == "saved: scene 4 marked not shot")
         let journal = try String(contentsOfFile: path, encoding: .utf8)
         #expect(journal.contains("strip set id=s4 shot=done shotday=d2 #") && journal.contains("strip set id=s4 shot=part shotday=d2 #")
                 && journal.contains("strip set id=s4 shot=\"\" shotday=\"\" #"))

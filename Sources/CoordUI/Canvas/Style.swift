@@ -15,10 +15,17 @@ public struct Style: Sendable, Hashable {
         self.fg = fg; self.bg = bg; self.bold = bold; self.reverse = reverse; self.underline = underline; self.dim = dim
     }
     public static let plain = Style()
+
+    /// The same style in another foreground colour (a row's colour carried onto its marker).
+    public func with(fg: TermColor?) -> Style {
+        var s = self
+        s.fg = fg
+        return s
+    }
 }
 
-/// What each part of the screen looks like. Colours only as foreground accents and one
-/// selection bar, so it reads on dark and light terminals alike.
+/// What each part of the screen looks like. Colours only as foreground accents, so it reads
+/// on dark and light terminals alike; the selection is a marker and one reversed cell.
 public struct Theme: Sendable {
     public var text = Style.plain
     public var tab = Style.plain
@@ -27,7 +34,11 @@ public struct Theme: Sendable {
     public var warn = Style(fg: .yellow, bold: true)
     public var header = Style(bold: true, underline: true)
     public var group = Style(fg: .cyan, bold: true)
+    /// A focused form field.
     public var selected = Style(reverse: true)
+    /// The selected row: a marker in the left margin, and its first cell reversed (the row's colour kept).
+    public var marker = Style(bold: true)
+    public var selectedCell = Style(bold: true, reverse: true)
     public var dim = Style(dim: true)
     public var status = Style(reverse: true)
     public var ok = Style(fg: .green)

@@ -4,7 +4,7 @@ import CoordModel
 enum BudgetTable {
     /// At 80 columns the period, total-to-date and ETC columns give way (EFC = total + ETC).
     static let reportColumns = [
-        Column("Code", 5), Column("Account", 12, flex: 1),
+        Column("Code", 5).showing("code"), Column("Account", 12, flex: 1).showing("description"),
         .money("Budget", 9), .money("Period", 9).dropping(4), .money("Actual", 9), .money("Committed", 9),
         .money("To date", 9).dropping(3), .money("ETC", 9).dropping(2), .money("EFC", 9), .money("Variance", 9),
     ]
@@ -23,8 +23,9 @@ enum BudgetTable {
     }
 
     static let costColumns = [
-        Column("Date", 10), Column("Acct", 5), Column("Vendor", 12, flex: 2), Column("Description", 12, flex: 3).dropping(1),
-        .money("Amount"), Column("PO", 8), Column("Invoice", 8).dropping(2), Column("Kind", 7),
+        Column("Date", 10).showing("date"), Column("Acct", 5).showing("account"), Column("Vendor", 12, flex: 2).showing("vendor"),
+        Column("Description", 12, flex: 3).dropping(1).showing("description"), Column.money("Amount").showing("amount"),
+        Column("PO", 8).showing("po"), Column("Invoice", 8).dropping(2).showing("invoice"), Column("Kind", 7),
     ]
 
     static func costs(_ m: Model) -> Table {
@@ -58,8 +59,9 @@ enum BudgetTable {
     }
 
     static let lineColumns = [
-        Column("Acct", 5), Column("Description", 14, flex: 3), Column("Qty", 6, right: true), Column("Unit", 6).dropping(1),
-        Column("x", 4, right: true), .money("Rate", 8), Column("Fringe", 6, right: true).dropping(2), .money("Total", 9),
+        Column("Acct", 5).showing("account"), Column("Description", 14, flex: 3).showing("description"),
+        Column("Qty", 6, right: true).showing("qty"), Column("Unit", 6).dropping(1).showing("unit"), Column("x", 4, right: true).showing("x"),
+        Column.money("Rate", 8).showing("rate"), Column("Fringe", 6, right: true).dropping(2).showing("fringe"), .money("Total", 9),
     ]
 
     static func lines(_ m: Model) -> Table {

@@ -3,8 +3,9 @@ import CoordModel
 /// Shoot days in date order, each followed by its strips; then the boneyard.
 enum ScheduleTable {
     static let columns = [
-        Column("Sc", 6), Column("I/E", 7), Column("Set", 14, flex: 2), Column("D/N", 5),
-        Column("Pgs", 5, right: true), Column("Cast", 7), Column("Synopsis", 12, flex: 3),
+        Column("Sc", 6).showing("scene"), Column("I/E", 7).showing("ie"), Column("Set", 14, flex: 2).showing("set"),
+        Column("D/N", 5).showing("dn"), Column("Pgs", 5, right: true).showing("pages"), Column("Cast", 7).showing("cast"),
+        Column("Synopsis", 12, flex: 3).showing("synopsis"),
     ]
 
     static func build(_ m: Model, board: RecordID, conflicts: [Conflict]) -> Table {
@@ -18,8 +19,10 @@ enum ScheduleTable {
                 let d = layout.days[i]
                 guard let day = m.days[d.id] else { continue }
                 let problems = conflicts.filter { $0.day == d.id && $0.strips.isEmpty }.map { "⚠ " + $0.kind.rawValue }
-                rows.append(Row(id: d.id, noun: .day, cells: [([dayHeading(day, d, of: layout.days.count)] + problems).joined(separator: " · ")],
-                                kind: .group))
+                let (heading, fields) = dayHeading(day, d, of: layout.days.count)
+                var row = Row(id: d.id, noun: .day, cells: [([heading] + problems).joined(separator: " · ")], kind: .group)
+                row.headingFields = fields
+                rows.append(row)
             case .strip(let id, _):
                 if let s = m.strips[id] {
                     var row = stripRow(s)
@@ -31,7 +34,10 @@ enum ScheduleTable {
             case .banner(let id):
                 if let b = m.banners[id] {
                     let mark = b.kind == "meal" ? "Meal" : b.kind == "move" ? "Company move" : "Note"
-                    rows.append(Row(id: id, noun: .banner, cells: ["── \(mark): \(b.text) ──"], kind: .banner))
+                    var row = Row(id: id, noun: .banner, cells: ["── \(mark): \(b.text) ──"], kind: .banner)
+                    let line = TextWidth.of(row.cells[0])
+                    row.headingFields = [("board", 0), ("kind", line), ("text", line)]
+                    rows.append(row)
                 }
             }
         }
@@ -40,14 +46,22 @@ enum ScheduleTable {
         return Table(columns: columns, rows: rows)
     }
 
-    static func dayHeading(_ d: ShootDay, _ info: BoardLayout.Day, of total: Int) -> String {
-        var parts = ["Day \(info.number) of \(total)", info.date?.short ?? "no date"]
-        if d.unit != "Main" && !d.unit.isEmpty { parts.append(d.unit) }
-        if let c = d.call { parts.append("\(c)" + (d.wrap.map { "–\($0)" } ?? "")) }
-        parts.append("\(info.pages) pgs")
-        parts.append("\(info.strips.count) \(info.strips.count == 1 ? "strip" : "strips")")
-        if !d.location.isEmpty { parts.append(d.location) }
-        return parts.joined(separator: " · ")
+    /// The day's heading line, and which of the day's fields it shows, ending where.
+    static func dayHeading(_ d: ShootDay, _ info: BoardLayout.Day, of total: Int) -> (String, [(key: String, end: Int)]) {
+        var text = "Day \(info.number) of \(total)"
+        // The board is the one on screen; Main is the unit unless the heading says otherwise.
+        var fields: [(key: String, end: Int)] = [("board", 0)]
+        func add(_ part: String, _ keys: [String]) {
+            text += " · " + part
+            fields += keys.map { ($0, TextWidth.of(text)) }
+        }
+        add(info.date?.short ?? "no date", ["date"])
+        if d.unit != "Main" && !d.unit.isEmpty { add(d.unit, ["unit"]) } else { fields.append(("unit", 0)) }
+        if let c = d.call { add("\(c)" + (d.wrap.map { "–\($0)" } ?? ""), ["call", "wrap"]) }
+        add("\(info.pages) pgs", [])
+        add("\(info.strips.count) \(info.strips.count == 1 ? "strip" : "strips")", [])
+        if !d.location.isEmpty { add(d.location, ["location"]) }
+        return (text, fields)
     }
 
     static func stripRow(_ s: Strip) -> Row {
@@ -67,8 +81,9 @@ enum ScheduleTable {
 /// The crew list in the usual department order.
 enum CrewTable {
     static let columns = [
-        Column("Name", 12, flex: 2), Column("Role", 10, flex: 2), Column("Dept", 8, flex: 1),
-        Column("Phone", 15), Column("Email", 7, flex: 2), .money("Rate", 8), Column("Booking", 9),
+        Column("Name", 12, flex: 2).showing("name"), Column("Role", 10, flex: 2).showing("role"),
+        Column("Dept", 8, flex: 1).showing("dept"), Column("Phone", 15).showing("phone"), Column("Email", 7, flex: 2).showing("email"),
+        Column.money("Rate", 8).showing("rate"), Column("Booking", 9).showing("status"),
     ]
 
     static func build(_ m: Model) -> Table {
@@ -97,8 +112,9 @@ enum CrewTable {
 /// Open and settled rights: overdue ones in red, expiring and narrower-than-asked ones marked.
 enum ClearanceTable {
     static let columns = [
-        Column("Title", 14, flex: 3), Column("Type", 8), Column("Status", 11), Column("Sc", 6, flex: 1).dropping(2),
-        Column("Rights holder", 9, flex: 2).dropping(1), .money("Fee", 8), Column("Due", 10), Column("Flag", 7),
+        Column("Title", 14, flex: 3).showing("title"), Column("Type", 8).showing("type"), Column("Status", 11).showing("status"),
+        Column("Sc", 6, flex: 1).dropping(2).showing("scenes"), Column("Rights holder", 9, flex: 2).dropping(1).showing("licensor"),
+        Column.money("Fee", 8).showing("fee"), Column("Due", 10).showing("due"), Column("Flag", 7),
     ]
 
     static func build(_ m: Model, today: CalendarDate, deadlinesFirst: Bool = false) -> Table {

@@ -10,6 +10,8 @@ public struct Column: Sendable {
     public var fit: Bool
     /// 0: always shown; otherwise the column gives way on a narrow screen, highest first.
     public var drop = 0
+    /// The record field (journal key) the column shows: the detail line leaves out what the row shows whole.
+    public var field: String?
     public init(_ title: String, _ width: Int, flex: Int = 0, right: Bool = false, fit: Bool = false) {
         self.title = title; self.width = width; self.flex = flex; self.right = right; self.fit = fit
     }
@@ -17,6 +19,12 @@ public struct Column: Sendable {
     func dropping(_ priority: Int) -> Column {
         var c = self
         c.drop = priority
+        return c
+    }
+
+    func showing(_ key: String) -> Column {
+        var c = self
+        c.field = key
         return c
     }
 
@@ -43,6 +51,9 @@ public struct Row: Sendable {
     public var cells: [String]
     public var kind: RowKind
     public var mark: RowMark
+    /// A heading's fields, each with the column its text ends at (0: said by where the row
+    /// sits, like a day's board), so the detail line leaves out what the heading shows.
+    public var headingFields: [(key: String, end: Int)] = []
     public init(id: RecordID?, noun: Noun?, cells: [String], kind: RowKind = .record, mark: RowMark = .none) {
         self.id = id; self.noun = noun; self.cells = cells; self.kind = kind; self.mark = mark
     }
@@ -98,8 +109,27 @@ public struct Table: Sendable {
         return w
     }
 
+    /// The fields `row` shows whole at this width (their cell is not cut short), so the detail
+    /// line need not repeat them.
+    public func fieldsShown(in row: Row, width: Int) -> Set<String> {
+        if row.kind != .record {
+            return Set(row.headingFields.filter { $0.end <= width - 2 }.map(\.key))
+        }
+        guard frozen == 0 else { return [] }
+        let vis = visibleColumns(scroll: 0, width: width)
+        let w = widths(for: width, of: vis)
+        var out = Set<String>()
+        for (k, i) in vis.enumerated() where i < row.cells.count {
+            if let f = columns[i].field, TextWidth.of(row.cells[i]) <= w[k] { out.insert(f) }
+        }
+        return out
+    }
+
     /// Draws the header and the rows from `top` in the box (x, y, width, height), scrolled
     /// `scroll` columns past the frozen ones; `selectedColumn` stands out in the selected row.
+    ///
+    /// The selected row keeps its own style: a marker in the left margin and its first cell
+    /// in reverse video show it, so moving the selection repaints a few cells, not two rows.
     public func draw(into c: inout Canvas, x: Int, y: Int, width: Int, height: Int,
                      top: Int, selected: Int?, theme: Theme, scroll: Int = 0, selectedColumn: Int? = nil) {
         let vis = visibleColumns(scroll: scroll, width: width)
@@ -117,35 +147,57 @@ public struct Table: Sendable {
             let ry = y + 1 + line
             guard r < rows.count else { break }
             let row = rows[r]
-            var style: Style
-            switch row.kind {
-            case .group: style = theme.group
-            case .banner: style = theme.dim
-            case .total: style = Style(bold: true)
-            case .record:
-                switch row.mark {
-                case .alert: style = theme.alert
-                case .warn: style = theme.warn
-                case .dim: style = theme.dim
-                case .intDay: style = theme.intDay
-                case .extDay: style = theme.extDay
-                case .intNight: style = theme.intNight
-                case .extNight: style = theme.extNight
-                case .none: style = theme.text
-                }
-            }
-            if r == selected { style = Style(fg: style.fg, bold: style.bold, reverse: true, underline: style.underline) }
+            let style = self.style(of: row, theme)
             c.fill(x, ry, width, 1, style)
+            let isSelected = r == selected
+            if isSelected { c.put(x, ry, Table.marker, theme.marker.with(fg: style.fg)) }
             if row.kind == .group || row.kind == .banner {
-                c.put(x + 1, ry, TextWidth.truncate(row.cells.first ?? "", to: width - 2), style)
+                let text = TextWidth.truncate(row.cells.first ?? "", to: width - 2)
+                c.put(x + 1, ry, text, style)
+                // A heading's first part ("Day 3 of 6") stands out, not the whole line.
+                if isSelected {
+                    let head = text.firstRange(of: " · ").map { String(text[..<$0.lowerBound]) } ?? text
+                    c.put(x + 1, ry, head, theme.selectedCell.with(fg: style.fg))
+                }
                 continue
             }
             col = x
+            var marked = !isSelected
             for (k, i) in vis.enumerated() where i < row.cells.count {
-                // The selected cell reads as the opposite of its row.
-                let cell = r == selected && i == selectedColumn ? Style(fg: style.fg, bold: true, reverse: false, underline: true) : style
-                c.put(col + 1, ry, TextWidth.fit(row.cells[i], w[k], right: columns[i].right), cell, maxWidth: max(0, x + width - col - 1))
+                let shown = TextWidth.fit(row.cells[i], w[k], right: columns[i].right)
+                let room = max(0, x + width - col - 1)
+                // The selected day of the grid stands out in the selected row.
+                let cell = isSelected && i == selectedColumn ? theme.selectedCell.with(fg: style.fg) : style
+                c.put(col + 1, ry, shown, cell, maxWidth: room)
+                // The row's first non-empty cell, its text only (not the column's padding), in reverse.
+                if !marked, i != selectedColumn, let lead = shown.firstIndex(where: { $0 != " " }) {
+                    let text = String(shown[lead...].reversed().drop { $0 == " " }.reversed())
+                    c.put(col + 1 + TextWidth.of(String(shown[..<lead])), ry, text, theme.selectedCell.with(fg: style.fg), maxWidth: room)
+                    marked = true
+                }
                 col += w[k] + 1
+            }
+        }
+    }
+
+    /// The left-margin marker of the selected row.
+    public static let marker = "▸"
+
+    func style(of row: Row, _ theme: Theme) -> Style {
+        switch row.kind {
+        case .group: return theme.group
+        case .banner: return theme.dim
+        case .total: return Style(bold: true)
+        case .record:
+            switch row.mark {
+            case .alert: return theme.alert
+            case .warn: return theme.warn
+            case .dim: return theme.dim
+            case .intDay: return theme.intDay
+            case .extDay: return theme.extDay
+            case .intNight: return theme.intNight
+            case .extNight: return theme.extNight
+            case .none: return theme.text
             }
         }
     }

@@ -16,9 +16,10 @@ extension Session {
             return c
         }
         drawTabs(&c)
-        let tableH = height - 5
+        // The table, one detail line, the status bar and the message line.
+        let tableH = height - 4
         drawTable(&c, y: 1, h: tableH)
-        drawDetail(&c, y: height - 4)
+        drawDetail(&c, y: height - 3)
         drawStatus(&c, y: height - 2)
         drawBottom(&c, y: height - 1)
         switch mode {
@@ -105,65 +106,6 @@ extension Session {
         }
     }
 
-    /// The selected record's fields, label: value, over two lines.
-    func drawDetail(_ c: inout Canvas, y: Int) {
-        c.fill(0, y, width, 2, theme.text)
-        if pane == .schedule && scheduleView == .combined {
-            let legend = stores.enumerated().map { i, s in
-                "\(String(UnicodeScalar(UInt8(65 + i % 26)))) = \(s.model.production.title.isEmpty ? s.path : s.model.production.title)"
-            }.joined(separator: " · ")
-            c.put(1, y, TextWidth.truncate(legend, to: width - 2), theme.text)
-            c.put(1, y + 1, TextWidth.truncate("People and kit in more than one production; !! = working in two on the same day", to: width - 2), theme.dim)
-            return
-        }
-        if pane == .schedule && scheduleView == .grid {
-            for (i, line) in gridDetail().prefix(2).enumerated() {
-                c.put(1, y + i, TextWidth.truncate(line, to: width - 2), i == 0 ? theme.text : theme.dim)
-            }
-            return
-        }
-        guard let row = selectedRow, let id = row.id else {
-            let what = pane != .budget ? "" : budgetView == .report ? "EFC = actual + committed + ETC · variance = budget - EFC (negative: over)"
-                : budgetView == .costs ? "Totals across all cost entries" : "Budget lines: quantity x multiplier x rate + fringe"
-            c.put(1, y, what, theme.dim)
-            return
-        }
-        var x = 1, line = 0
-        var parts = [("id", id.raw)] + extraDetail(id) + model.fieldValues(of: id).compactMap { f, v -> (String, String)? in
-            if v.isEmpty { return nil }
-            let text: String
-            switch v {
-            case .money(let m): text = model.production.currencySymbol + m.grouped
-            case .date(let d): text = d.medium
-            default: text = f.kind == .dayRef ? dayText(v.journalText) : v.journalText
-            }
-            return (f.label, text)
-        }
-        // Fill both lines: a field that does not fit wraps once, then is cut to what is left.
-        if model.crew[id] != nil {
-            // The bookings desk: the days this person is booked (the grid edits the same records).
-            let booked = model.bookings.values.filter { $0.who == id.raw }.sorted { ($0.date ?? CalendarDate(dayNumber: 0)) < ($1.date ?? CalendarDate(dayNumber: 0)) }
-            if !booked.isEmpty {
-                let span = [booked.first?.date, booked.last?.date].compactMap { $0?.short }
-                let text = "\(booked.count) day\(booked.count == 1 ? "" : "s") " + (span.count == 2 && span[0] != span[1] ? "\(span[0])–\(span[1])" : span.first ?? "")
-                    + " (" + booked.map(\.code).joined(separator: " ") + ")"
-                parts.insert(("Booked", text), at: min(1, parts.count))
-            }
-        }
-        for (label, value) in parts {
-            // At least the 6 columns a value needs below, or a short value would stop the line instead of wrapping.
-            let want = TextWidth.of(label) + 2 + min(max(TextWidth.of(value), 6), 40)
-            if x + want > width - 1 && line == 0 && x > 1 {
-                line = 1; x = 1
-            }
-            let room = width - 1 - x - TextWidth.of(label) - 2
-            if room < 6 { break }
-            x += c.put(x, y + line, label + ": ", theme.dim)
-            x += c.put(x, y + line, TextWidth.truncate(value, to: min(40, room)), theme.text)
-            x += c.put(x, y + line, " · ", theme.dim, maxWidth: max(0, width - 1 - x))
-        }
-    }
-
     func drawStatus(_ c: inout Canvas, y: Int) {
         c.fill(0, y, width, 1, theme.status)
         var left = stores.count > 1 ? " [\(String(UnicodeScalar(UInt8(65 + current % 26))))] \(pane.title)" : " \(pane.title)"
@@ -190,7 +132,11 @@ extension Session {
         if store.readOnly != nil { left += " · READ-ONLY" }
         if !tableView.filter.isEmpty { left += " · filter: \(tableView.filter)" }
         let rows = table(pane).rows.count
-        if rows > height - 6 { left += " · \(currentIndex(table(pane)) + 1)/\(rows)" }
+        if rows > bodyRows {
+            // As wide at row 9 as at row 10, so the hints to its right stay where they are.
+            let at = String(currentIndex(table(pane)) + 1), all = String(rows)
+            left += " · " + String(repeating: " ", count: max(0, all.count - at.count)) + at + "/" + all
+        }
         let lw = c.put(0, y, left + " ", theme.status)
         var hints: [String] = []
         var seen = Set<String>()

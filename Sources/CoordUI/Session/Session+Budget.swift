@@ -58,9 +58,10 @@ extension Session {
         if let a = model.accounts[id], let line = costReport.account(a.code) {
             var out: [(String, String)] = []
             let f = line.figures
-            var budget = sym + f.budget.grouped
-            if f.budget != f.original { budget += " (original \(f.original.grouped), transfers \((f.budget - f.original).grouped))" }
-            out.append(("Budget", budget))
+            // The row shows the budget and the variance; the line adds where the budget came from.
+            if f.budget != f.original {
+                out.append(("Budget", sym + f.budget.grouped + " (original \(f.original.grouped), transfers \((f.budget - f.original).grouped))"))
+            }
             switch line.etcSource {
             case .entered(let e)?:
                 out.append(("ETC", "\(sym)\(f.etc.grouped) entered \(e.date?.short ?? ""): \(e.reason)"))
@@ -69,7 +70,6 @@ extension Session {
             default:
                 out.append(("ETC", "\(sym)\(f.etc.grouped) = what is left of the budget (E sets one)"))
             }
-            out.append(("Variance", sym + f.variance.grouped + (f.isOver ? " OVER" : "")))
             return out
         }
         if let c = model.costs[id] {

@@ -177,7 +177,7 @@ public final class Session {
     public func focus(_ p: PaneKind) { pane = p }
 
     /// Rows of the table body (for paging).
-    var bodyRows: Int { max(1, height - 6) }
+    var bodyRows: Int { max(1, height - 5) }
 
     // MARK: changes
 
