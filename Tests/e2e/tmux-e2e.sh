@@ -131,7 +131,7 @@ Q="$WORK/clear.journal"
 start 100x30 "$COORD" "$Q"
 wait_for "1 Schedule" >/dev/null
 keys f garden Enter
-if wait_for "filter: garden" && screen | grep -qE "^ 18© "; then ok "a strip whose scene has an uncleared item is flagged ©"; else fail "strip 18 is flagged ©"; fi
+if wait_for "filter: garden" && screen | grep -qE "^[ ▸]18© "; then ok "a strip whose scene has an uncleared item is flagged ©"; else fail "strip 18 is flagged ©"; fi
 keys 4
 if wait_for "Clearances · 17 items" && screen | grep -qE "Clearances · 17 items · [0-9]+ overdue · 1 expiring"; then
   ok "the status line counts overdue and expiring clearances"; else fail "the status line counts overdue and expiring"; fi
@@ -146,7 +146,7 @@ if wait_for "saved: clearance set · 4400 committed +200.00"; then ok "C clears 
 keys 3 f Music Enter
 if wait_for "filter: Music" && screen | grep -qE "4400 +Music .* 320\.00"; then ok "the budget pane shows the new commitment"; else fail "the budget pane shows the commitment"; fi
 keys 1
-if wait_for "filter: garden" && screen | grep -qE "^ 18 " && ! screen | grep -q "18©"; then ok "the flag is gone from strip 18"; else fail "the flag is gone from strip 18"; fi
+if wait_for "filter: garden" && screen | grep -qE "^[ ▸]18 " && ! screen | grep -q "18©"; then ok "the flag is gone from strip 18"; else fail "the flag is gone from strip 18"; fi
 keys 4 L 'Countersigned licence received' Enter
 if wait_for "saved: log add"; then ok "L adds a line to the clearance's log"; else fail "L adds a log line"; fi
 keys q; gone >/dev/null
@@ -179,7 +179,7 @@ wait_for "Day 1 of 6" >/dev/null
 keys j j j j j j j   # scene 4, day 2's first strip
 wait_for "id: s4" >/dev/null
 keys x
-if wait_for "saved: scene 4 marked shot on day 2" && screen | grep -q "^ 4✓ .*Lighthouse - compound" && screen | grep -qF "3 3/8 of 18 6/8 pgs shot"; then
+if wait_for "saved: scene 4 marked shot on day 2" && screen | grep -q "^▸4✓ .*Lighthouse - compound" && screen | grep -qF "3 3/8 of 18 6/8 pgs shot"; then
   ok "x marks a strip shot and the status bar counts its pages"; else fail "x marks a strip shot"; fi
 keys q; gone >/dev/null
 if "$COORD" report progress "$P" --day 2 | grep -q "^  Scenes completed    1 (4/8 pgs)"; then ok "coord report progress lists the scene shot"; else fail "coord report progress lists the scene shot"; fi
@@ -270,6 +270,13 @@ wait_for "1 Schedule" >/dev/null
 keys 3
 wait_for "Committed" >/dev/null
 if tm capture-pane -p -e -t e2e | grep -qE $'\e\\[[0-9;]*(3[0-7]|9[0-7]|38;)'; then fail "NO_COLOR shows no colour"; else ok "NO_COLOR shows no colour"; fi
+# The selection: a marker and the first cell in reverse video, on one row only, not a full-width bar.
+keys j
+wait_for "id: a1200" >/dev/null
+sel=$(tm capture-pane -p -e -t e2e | grep -c $'▸\e\\[[0-9;]*7m')
+bars=$(tm capture-pane -p -e -t e2e | sed -n '3,27p' | grep -cE $'\e\\[[0-9;]*7m[^\e]{40}')
+if [ "$sel" = 1 ] && [ "$bars" = 0 ] && screen | grep -q "^▸1200 "; then ok "NO_COLOR: the selected row shows ▸ and a reversed first cell, no bar"
+else fail "NO_COLOR: the selection shows (marked rows: $sel, bars: $bars)"; fi
 keys q; gone >/dev/null
 
 # 7. The command-line front door, and bad input.
