@@ -61,6 +61,10 @@ public struct Action {
             Action("filter", [.char("f"), .char("\\")], hint: "filter",
                    "filter the pane to rows with these words (on:N: people working shoot day N)") { $0.startFilter() },
             Action("sort", [.char("o")], "sort by the next column (then back to the usual order)") { $0.cycleSort() },
+            Action("undo", [.char("u")], hint: "undo", "undo your last change (appends its inverse to the journal)",
+                   disabled: { $0.undoStack.isEmpty ? "nothing to undo yet" : nil }) { $0.undo() },
+            Action("redo", [.ctrl("r")], "redo what you last undid",
+                   disabled: { $0.redoStack.isEmpty ? "nothing undone to redo" : nil }) { $0.redo() },
             Action("command", [.char(":")], hint: "command", "type a journal command (e.g. crew add name=...)") { s in
                 s.mode = .command(LineEditor())
                 s.historyIndex = nil

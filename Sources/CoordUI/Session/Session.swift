@@ -60,6 +60,10 @@ public final class Session {
     var selectedID: [PaneKind: RecordID] = [:]
     var top: [PaneKind: Int] = [:]
     var history: [String] = []
+    /// The user's own changes, newest last, and what undo took back (Session+Undo.swift).
+    var undoStack: [UndoStep] = []
+    var redoStack: [UndoStep] = []
+    var undoSource = UndoSource.edit
     var reportedBroken = false
     var historyIndex: Int?
     /// Bumped by every change, so tables are rebuilt only when the model changed.
@@ -187,9 +191,11 @@ public final class Session {
         // Names are read before the change: a removed record has none after it.
         let before = commands.last?.value("id").flatMap { label(of: RecordID($0)) }
         let priorReport = costReportCache.flatMap { $0.revision == revision && $0.production == current ? $0.report : nil }
+        let inverse = inverses(of: commands)
         do {
             let events = try store.perform(commands)
             revision += 1
+            if let e = events.last { record(events, inverses: inverse, what: describe(e, name: before), source: undoSource) }
             if let e = events.last {
                 // A budget change says how its account moved, in place of the record's name.
                 if let moved = priorReport.flatMap({ budgetMoves(from: $0, events: events) }) {
