@@ -21,7 +21,7 @@ import Testing
         #expect(journal.contains("clearance rm id=\(id.raw)") && journal.contains("clearance restore id=\(id.raw)"),
                 "the journal keeps the delete and shows the undo")
         s.handle(.ctrl("r"))
-        #expect(s.model.clearances[id] == nil && s.message?.text.hasPrefix("redone:") == true)
+        #expect(s.model.clearances[id] == nil && s.message?.text.hasPrefix("redone: clearance rm \(title)") == true, "\(s.message?.text ?? "")")
         s.handle(.char("u"))
         #expect(s.model.clearances[id] != nil)
         // Undo goes back through the user's changes, newest first, and says when there are no more.

@@ -54,8 +54,12 @@ extension Session {
         }
         undoSource = source
         defer { undoSource = .edit }
+        let filed = source == .undo ? redoStack.count : undoStack.count
         switch perform(lines: step.lines) {
         case .success:
+            // The step it filed on the other stack is still the user's change, in their words.
+            if source == .undo, redoStack.count > filed { redoStack[filed].what = step.what }
+            if source == .redo, undoStack.count > filed { undoStack[filed].what = step.what }
             message = Message("\(source == .undo ? "undone" : "redone"): \(step.what) (appended to the journal)", .ok)
         case .failure(let e):
             // Someone else's change may stand in the way: the step stays, for another try.
