@@ -124,7 +124,7 @@ extension Session {
             if budgetView == .report, width >= 100 { left += model.budgetLock == nil ? " · not approved" : " · approved" }
         case .clearances:
             left += " · \(model.clearances.count) items"
-            let over = model.overdueClearances(today: today).count, exp = model.expiringClearances(today: today).count
+            let (over, exp) = deadlineCounts
             if over > 0 { left += " · \(over) overdue" }
             if exp > 0 { left += " · \(exp) expiring" }
             if deadlinesFirst { left += " · deadlines first" }

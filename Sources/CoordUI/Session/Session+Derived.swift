@@ -17,6 +17,14 @@ extension Session {
         return (open, invoices)
     }
 
+    /// Clearances overdue and expiring, counted once per change (the status bar shows them on every frame).
+    var deadlineCounts: (overdue: Int, expiring: Int) {
+        if let c = deadlinesCache, c.revision == revision, c.today == today, c.production == current { return (c.overdue, c.expiring) }
+        let over = model.overdueClearances(today: today).count, exp = model.expiringClearances(today: today).count
+        deadlinesCache = (revision, today, current, over, exp)
+        return (over, exp)
+    }
+
     /// The cost report, worked out once per change (the tab alert and the budget pane share it).
     var costReport: CostReport {
         if let c = costReportCache, c.revision == revision, c.today == today, c.production == current { return c.report }

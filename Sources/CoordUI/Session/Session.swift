@@ -84,6 +84,7 @@ public final class Session {
     var doodCache: (revision: Int, board: RecordID, production: Int, dood: DayOutOfDays)?
     var conflictsCache: (revision: Int, board: RecordID, production: Int, conflicts: [Conflict])?
     var costReportCache: (revision: Int, today: CalendarDate, production: Int, report: CostReport)?
+    var deadlinesCache: (revision: Int, today: CalendarDate, production: Int, overdue: Int, expiring: Int)?
 
     var openCommitmentsCache: (revision: Int, production: Int, open: [RecordID: Money], invoices: [String: Int])?
 
