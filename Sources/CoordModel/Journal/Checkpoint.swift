@@ -33,10 +33,8 @@ enum Checkpoint {
         table(m.clearances, into: &w)
         table(m.clearanceLog, into: &w)
         w.ids(Array(m.usedIDs))
-        w.u32(m.nounOf.count)
-        for (id, noun) in m.nounOf { w.id(id); w.u8(UInt8(Noun.allCases.firstIndex(of: noun)!)) }
-        w.u32(m.removedNouns.count)
-        for (id, noun) in m.removedNouns { w.id(id); w.u8(UInt8(Noun.allCases.firstIndex(of: noun)!)) }
+        nouns(m.nounOf, into: &w)
+        nouns(m.removedNouns, into: &w)
         codes(m.accountIDByCode, into: &w)
         codes(m.categoryIDByCode, into: &w)
         codes(m.commitmentByPO, into: &w)
@@ -80,23 +78,8 @@ enum Checkpoint {
         m.clearances = try table(from: &r)
         m.clearanceLog = try table(from: &r)
         m.usedIDs = Set(try r.ids())
-        let nouns = Noun.allCases
-        var nounOf = [RecordID: Noun](minimumCapacity: try r.peekCount())
-        for _ in 0..<(try r.count()) {
-            let id = try r.id()
-            let k = Int(try r.u8())
-            guard k < nouns.count else { throw Damaged() }
-            nounOf[id] = nouns[k]
-        }
-        m.nounOf = nounOf
-        var removed = [RecordID: Noun](minimumCapacity: try r.peekCount())
-        for _ in 0..<(try r.count()) {
-            let id = try r.id()
-            let k = Int(try r.u8())
-            guard k < nouns.count else { throw Damaged() }
-            removed[id] = nouns[k]
-        }
-        m.removedNouns = removed
+        m.nounOf = try nouns(from: &r)
+        m.removedNouns = try nouns(from: &r)
         m.accountIDByCode = try codes(from: &r)
         m.categoryIDByCode = try codes(from: &r)
         m.commitmentByPO = try codes(from: &r)
@@ -155,6 +138,23 @@ enum Checkpoint {
             values.append(rec)
         }
         return RecordTable(uncheckedUniqueKeys: keys, values: values)
+    }
+
+    private static func nouns(_ d: [RecordID: Noun], into w: inout ByteWriter) {
+        w.u32(d.count)
+        for (id, noun) in d { w.id(id); w.u8(UInt8(Noun.allCases.firstIndex(of: noun)!)) }
+    }
+
+    private static func nouns(from r: inout ByteReader) throws(Damaged) -> [RecordID: Noun] {
+        let all = Noun.allCases
+        var d = [RecordID: Noun](minimumCapacity: try r.peekCount())
+        for _ in 0..<(try r.count()) {
+            let id = try r.id()
+            let k = Int(try r.u8())
+            guard k < all.count else { throw Damaged() }
+            d[id] = all[k]
+        }
+        return d
     }
 
     private static func codes(_ d: [String: RecordID], into w: inout ByteWriter) {
