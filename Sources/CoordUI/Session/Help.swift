@@ -51,7 +51,7 @@ extension Action {
         | keys | what it does |
         | --- | --- |
         | `Enter` | run the command (a journal line: `noun verb key=value ...`, or `q`, `help`) |
-        | `Up` `Down` | earlier and later commands |
+        | `Up` `Down` | earlier and later commands (kept across sessions in `.NAME.history` beside the journal, mode 0600) |
         | `Esc` `Ctrl-C` | cancel |
 
         ## Delete confirmation

@@ -120,7 +120,10 @@ extension Session {
     public func run(commandLine text: String) {
         let t = text.trimmingWhitespace()
         guard !t.isEmpty else { return }
-        if history.last != t { history.append(t) }
+        if history.last != t {
+            history.append(t)
+            CommandHistory.append(t, for: store.path)
+        }
         historyIndex = nil
         switch t {
         case "q", "quit", "q!", "wq", "x": wantsQuit = true; return

@@ -99,6 +99,7 @@ public final class Session {
         self.width = width
         self.height = height
         actions = Action.table()
+        history = CommandHistory.load(for: stores[0].path)
     }
 
     public var model: Model { store.model }
