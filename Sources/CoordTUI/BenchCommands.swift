@@ -12,15 +12,24 @@ struct Bench: ParsableCommand {
 
 /// Median wall time of `runs` calls, in milliseconds.
 func medianMillis(_ runs: Int, _ body: (Int) throws -> Void) rethrows -> Double {
+    try percentileMillis(50, runs, body)
+}
+
+/// The `p`th percentile of the wall times of `runs` calls, in milliseconds.
+func percentileMillis(_ p: Int, _ runs: Int, _ body: (Int) throws -> Void) rethrows -> Double {
     var times: [Double] = []
     for i in 0..<max(1, runs) {
         let start = ContinuousClock.now
         try body(i)
-        let d = ContinuousClock.now - start
-        times.append(Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15)
+        times.append(millis(since: start))
     }
     times.sort()
-    return times[times.count / 2]
+    return times[min(times.count - 1, times.count * p / 100)]
+}
+
+func millis(since start: ContinuousClock.Instant) -> Double {
+    let d = ContinuousClock.now - start
+    return Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
 }
 
 struct ScheduleBench: ParsableCommand {

@@ -74,17 +74,7 @@ struct OfficeBench: ParsableCommand {
         let rows = model.costs.count + model.bookings.count + model.calls.count + model.crew.count
 
         // One key, handled and drawn, on the biggest tables: p99 of many.
-        func p99(_ body: (Int) throws -> Void) rethrows -> Double {
-            var times: [Double] = []
-            for i in 0..<samples {
-                let t = ContinuousClock.now
-                try body(i)
-                let d = ContinuousClock.now - t
-                times.append(Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15)
-            }
-            times.sort()
-            return times[min(times.count - 1, times.count * 99 / 100)]
-        }
+        func p99(_ body: (Int) throws -> Void) rethrows -> Double { try percentileMillis(99, samples, body) }
         var figures: [(String, Double, String)] = []
         for (pane, name) in [("3", "budget costs"), ("2", "crew")] {
             session.handle(.char(Character(pane)))
@@ -135,13 +125,12 @@ struct FirstFrameBench: ParsableCommand {
         let store = try ProductionStore.open(path: file, create: false, checkpoints: CheckpointStore.standard()).0
         let session = Session(store: store, theme: .colour, width: 100, height: 30)
         _ = session.render()
-        let d = ContinuousClock.now - start
+        let ms = millis(since: start)
         // VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent that spawned us.
         let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
         let hwm = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
             .flatMap { Double($0.split(separator: " ").dropFirst().first ?? "") } ?? 0
-        let line = String(format: "%.1f %.1f\n", Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15,
-                          hwm / 1024)
+        let line = String(format: "%.1f %.1f\n", ms, hwm / 1024)
         FileHandle.standardOutput.write(Data(line.utf8))
         Glibc.exit(0) // the figure is the open; tearing the model down is not part of it
     }

@@ -25,19 +25,7 @@ func readInput(_ path: String) throws -> [UInt8] {
 }
 
 /// The journal's model, read without taking its lock (an export writes nothing to it).
-func readJournal(_ path: String) throws -> Model {
-    let bytes = try readInput(path)
-    do {
-        let opened = try JournalReader.load(bytes, path: path, checkpoints: CheckpointStore.standard())
-        JournalReader.keep(opened, path: path, bytes: bytes, in: CheckpointStore.standard())
-        let loaded = opened.loaded
-        if let torn = loaded.torn { complain("\(path):\(torn.line): \(torn.what) is unfinished (a write cut short) and is left out") }
-        return loaded.model
-    } catch {
-        complain(error.description)
-        throw ExitCode(1)
-    }
-}
+func readJournal(_ path: String) throws -> Model { try loadForReport(path) }
 
 /// Writes `bytes` to a temporary file beside `path` (mode 0600 when it holds personal data, as
 /// journals are), syncs it, then links it into place (refusing an existing file) or, with

@@ -17,13 +17,11 @@ struct Report: ParsableCommand {
 
 /// Reads a journal for a report; says what is wrong and exits 1 if it cannot.
 func loadForReport(_ path: String) throws -> Model {
+    let bytes = try readInput(path)
     do {
-        guard let bytes = try JournalReader.readBytes(path: path) else {
-            complain("\(path): no such file")
-            throw ExitCode(1)
-        }
-        let opened = try JournalReader.load(bytes, path: path, checkpoints: CheckpointStore.standard())
-        JournalReader.keep(opened, path: path, bytes: bytes, in: CheckpointStore.standard())
+        let checkpoints = CheckpointStore.standard()
+        let opened = try JournalReader.load(bytes, path: path, checkpoints: checkpoints)
+        JournalReader.keep(opened, path: path, bytes: bytes, in: checkpoints)
         let loaded = opened.loaded
         if let torn = loaded.torn { complain("\(path):\(torn.line): \(torn.what) is unfinished (a write cut short) and is left out") }
         return loaded.model
