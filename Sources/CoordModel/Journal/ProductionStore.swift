@@ -200,22 +200,7 @@ public final class ProductionStore {
             // The lock we waited for was on a file since replaced (coord compact, git): take the new one's.
             if found.reloaded { try writer!.lock() }
         } catch { throw .journal(error) }
-        // One change (the app's, almost always) is checked against the model itself and applied
-        // after it is saved: a copy of a model of 300,000 costs would cost more than the fsync.
-        var scratch: Model?
-        var gen = ids
-        var events: [Event] = []
-        if commands.count == 1 {
-            do {
-                events = [try model.validate(commands[0], context: ValidationContext(today: clock.today)) {
-                    gen.next(avoiding: { self.model.usedIDs.contains($0) }, tagSeen: tagSeen)
-                }]
-            } catch {
-                throw .command(index: 0, error)
-            }
-        } else {
-            (scratch, gen, events) = try validateAll(commands)
-        }
+        let (scratch, gen, events) = try validateAll(commands)
         guard !events.isEmpty else { return [] }
         let stamp = " # " + clock.stamp + " " + user
         do {
@@ -241,12 +226,16 @@ public final class ProductionStore {
             throw .journal(error)
         }
         linesRead += events.count
-        if let scratch { model = scratch } else { for e in events { model.apply(e) } }
+        // The model takes the scratch's tables (all but the last change applied), then the last
+        // change in place: one change (the app's, almost always) never copies the model.
+        model = consume scratch
+        if let last = events.last { model.apply(last) }
         ids = gen
         return events
     }
 
-    /// Each command checked against the model as changed by the ones before it.
+    /// Each command checked against the model as changed by the ones before it. The model returned
+    /// has every change but the last applied (so one command needs no copy of the model).
     private func validateAll(_ commands: [Command]) throws(StoreError) -> (Model, IDGenerator, [Event]) {
         var scratch = model
         var gen = ids
@@ -257,7 +246,7 @@ public final class ProductionStore {
                 let e = try scratch.validate(cmd, context: context) {
                     gen.next(avoiding: { scratch.usedIDs.contains($0) }, tagSeen: tagSeen)
                 }
-                scratch.apply(e)
+                if i < commands.count - 1 { scratch.apply(e) }
                 events.append(e)
             } catch {
                 throw .command(index: i, error)
