@@ -20,6 +20,11 @@ public final class ProductionStore {
     private var linesRead = 0
     /// Set when the journal stopped making sense (a bad line from elsewhere): no more writes.
     public private(set) var broken: JournalError?
+    /// Set by whoever offers undo (the app): each save then also works out the lines that undo
+    /// each of its changes, on the model before it, into `lastUndo`.
+    public var keepsUndo = false
+    /// Per change of the last save, the lines that undo it (`Model.undoLines`), when `keepsUndo`.
+    public private(set) var lastUndo: [[String]]?
     /// Set when the journal cannot be written (file or folder read-only): it is followed, not changed.
     public private(set) var readOnly: String?
 
@@ -200,7 +205,8 @@ public final class ProductionStore {
             // The lock we waited for was on a file since replaced (coord compact, git): take the new one's.
             if found.reloaded { try writer!.lock() }
         } catch { throw .journal(error) }
-        let (scratch, gen, events) = try validateAll(commands)
+        lastUndo = nil
+        let (scratch, gen, events, undo) = try validateAll(commands)
         guard !events.isEmpty else { return [] }
         let stamp = " # " + clock.stamp + " " + user
         do {
@@ -231,28 +237,31 @@ public final class ProductionStore {
         model = consume scratch
         if let last = events.last { model.apply(last) }
         ids = gen
+        lastUndo = keepsUndo ? undo : nil
         return events
     }
 
     /// Each command checked against the model as changed by the ones before it. The model returned
     /// has every change but the last applied (so one command needs no copy of the model).
-    private func validateAll(_ commands: [Command]) throws(StoreError) -> (Model, IDGenerator, [Event]) {
+    private func validateAll(_ commands: [Command]) throws(StoreError) -> (Model, IDGenerator, [Event], [[String]]) {
         var scratch = model
         var gen = ids
         var events: [Event] = []
+        var undo: [[String]] = []
         let context = ValidationContext(today: clock.today)
         for (i, cmd) in commands.enumerated() {
             do {
                 let e = try scratch.validate(cmd, context: context) {
                     gen.next(avoiding: { scratch.usedIDs.contains($0) }, tagSeen: tagSeen)
                 }
+                if keepsUndo { undo.append(scratch.undoLines(for: e) ?? []) }
                 if i < commands.count - 1 { scratch.apply(e) }
                 events.append(e)
             } catch {
                 throw .command(index: i, error)
             }
         }
-        return (scratch, gen, events)
+        return (scratch, gen, events, undo)
     }
 
     /// Parses and performs command lines (the `:` line, `coord do`). Errors carry the

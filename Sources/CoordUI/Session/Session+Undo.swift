@@ -13,28 +13,10 @@ enum UndoSource { case edit, undo, redo }
 /// Undo appends the inverse of the user's own last change (`u`), redo appends it again
 /// (Ctrl-R); the journal stays append-only and shows both.
 extension Session {
-    /// The lines that would take `commands` back, worked out on the model before they run.
-    /// An add's line is only known once the store has given it its id (`finish`).
-    func inverses(of commands: [Command]) -> [[String]]? {
-        var scratch = model // a copy only once a batch changes it
-        let context = ValidationContext(today: store.clock.today)
-        var out: [[String]] = []
-        for (i, c) in commands.enumerated() {
-            guard let e = try? scratch.validate(c, context: context, newID: { RecordID("pending") }),
-                  let lines = scratch.undoLines(for: e) else { return nil }
-            out.append(lines)
-            if i < commands.count - 1 { scratch.apply(e) }
-        }
-        return out
-    }
-
     /// Files the inverse of a change that was saved: on the undo stack (a new edit clears redo),
     /// or on the other stack for an undo or a redo.
     func record(_ events: [Event], inverses: [[String]]?, what: String, source: UndoSource) {
-        guard var inverses, inverses.count == events.count else { return }
-        for (i, e) in events.enumerated() where (e.verb == .add || e.verb == .restore) && e.id != nil {
-            inverses[i] = [LineGrammar.line(noun: e.noun.rawValue, verb: "rm", pairs: [("id", e.id!.raw)])]
-        }
+        guard let inverses, inverses.count == events.count, !inverses.contains(where: \.isEmpty) else { return }
         let step = UndoStep(what: what, lines: inverses.reversed().flatMap { $0 })
         switch source {
         case .edit: undoStack.append(step); redoStack.removeAll()

@@ -100,6 +100,7 @@ public final class Session {
         self.height = height
         actions = Action.table()
         history = CommandHistory.load(for: stores[0].path)
+        for s in stores { s.keepsUndo = true }
     }
 
     public var model: Model { store.model }
@@ -193,11 +194,10 @@ public final class Session {
         // Names are read before the change: a removed record has none after it.
         let before = commands.last?.value("id").flatMap { label(of: RecordID($0)) }
         let priorReport = costReportCache.flatMap { $0.revision == revision && $0.production == current ? $0.report : nil }
-        let inverse = inverses(of: commands)
         do {
             let events = try store.perform(commands)
             revision += 1
-            if let e = events.last { record(events, inverses: inverse, what: describe(e, name: before), source: undoSource) }
+            if let e = events.last { record(events, inverses: store.lastUndo, what: describe(e, name: before), source: undoSource) }
             if let e = events.last {
                 // A budget change says how its account moved, in place of the record's name.
                 if let moved = priorReport.flatMap({ budgetMoves(from: $0, events: events) }) {
