@@ -96,6 +96,7 @@ struct OfficeBench: ParsableCommand {
         let store = session.store
         let append = try p99 { i in try store.perform(lines: ["crew set id=p\(1 + i % 100) notes=\"Bench \(i)\""]) }
         figures.append(("append + fsync one change, p99", append, "under 10 ms"))
+        figures += try OfficeBench.derivedFigures(store, samples: samples)
 
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)

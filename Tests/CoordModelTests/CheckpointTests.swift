@@ -14,6 +14,7 @@ func sameState(_ a: Model, _ b: Model) -> Bool {
         && a.usedIDs == b.usedIDs && a.nounOf == b.nounOf && a.removedNouns == b.removedNouns && a.accountIDByCode == b.accountIDByCode
         && a.categoryIDByCode == b.categoryIDByCode && a.commitmentByPO == b.commitmentByPO
         && a.costCountByCode == b.costCountByCode && a.bookingAt == b.bookingAt
+        && a.totals == b.totals && a.bookingsOf == b.bookingsOf
 }
 
 @Suite struct CheckpointTests {

@@ -45,9 +45,9 @@ enum Checkpoint {
         return w.bytes
     }
 
-    /// How many stored properties `encode` writes; a test holds `Model` to it, so a new
-    /// property cannot be left out of checkpoints unnoticed.
-    static let modelProperties = 32
+    /// How many stored properties `encode` writes or `decode` rebuilds; a test holds `Model`
+    /// to it, so a new property cannot be left out of checkpoints unnoticed.
+    static let modelProperties = 35
 
     static func decode(_ bytes: UnsafeRawBufferPointer) throws(Damaged) -> Model {
         var r = ByteReader(bytes)
@@ -94,6 +94,10 @@ enum Checkpoint {
         }
         m.bookingAt = at
         guard r.atEnd else { throw Damaged() }
+        // Derived from the tables, so rebuilt rather than stored: nothing to fall out of step.
+        m.totals = LedgerTotals.rebuilt(from: m)
+        for (id, b) in m.bookings { m.bookingsOf[b.who, default: []].insert(id) }
+        // `marks` starts afresh: a checkpoint's model is a new line of changes.
         return m
     }
 

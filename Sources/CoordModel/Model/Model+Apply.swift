@@ -1,6 +1,7 @@
 extension Model {
     /// The one place state changes. The event must have come from `validate`.
     public mutating func apply(_ e: Event) {
+        marks.note(e)
         switch e.noun {
         case .production:
             Model.assign(&production, e.values)
@@ -35,9 +36,17 @@ extension Model {
             Model.change(&kit, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
             if e.verb == .rm, let id = e.id { removeBookings(of: id) }
         case .booking:
-            if let id = e.id, let old = bookings[id], let d = old.date { bookingAt[BookingKey(who: old.who, date: d)] = nil }
+            if let id = e.id, let old = bookings[id] {
+                if let d = old.date { bookingAt[BookingKey(who: old.who, date: d)] = nil }
+                bookingsOf[old.who]?.remove(id)
+                marks.touch(old.who)
+            }
             Model.change(&bookings, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
-            if let id = e.id, let new = bookings[id], let d = new.date { bookingAt[BookingKey(who: new.who, date: d)] = id }
+            if let id = e.id, let new = bookings[id] {
+                if let d = new.date { bookingAt[BookingKey(who: new.who, date: d)] = id }
+                bookingsOf[new.who, default: []].insert(id)
+                marks.touch(new.who)
+            }
         case .location:
             Model.change(&locations, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
         case .call:
@@ -71,23 +80,42 @@ extension Model {
                 if let oldCode, oldCode != newCode { recodeAccount(oldCode, to: newCode) }
             }
         case .budget:
+            if let id = e.id, let old = budgetLines[id] { totals.count(old, sign: -1) }
             Model.change(&budgetLines, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
+            if let id = e.id, let new = budgetLines[id] { totals.count(new, sign: 1) }
         case .approval:
             Model.change(&approvals, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
         case .transfer:
+            if let id = e.id, let old = transfers[id] { totals.count(old, sign: -1) }
             Model.change(&transfers, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
+            if let id = e.id, let new = transfers[id] { totals.count(new, sign: 1) }
         case .etc:
+            let old = e.id.flatMap { estimates[$0] }
             Model.change(&estimates, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
+            if e.verb == .add || e.verb == .restore, let id = e.id, let new = estimates[id] {
+                totals.latestEstimate[new.account] = id // a new line is the table's last
+            } else {
+                // Rare: a set or rm looks again at the accounts it touched.
+                for a in Set([old?.account, e.id.flatMap { estimates[$0] }?.account].compactMap { $0 }) {
+                    totals.refreshEstimate(of: a, in: self)
+                }
+            }
         case .cost:
+            var pos: [String] = []
             if let id = e.id, let old = costs[id] {
                 costCountByCode[old.account, default: 1] -= 1
                 if old.isCommitment, commitmentByPO[old.po] == id { commitmentByPO[old.po] = nil }
+                totals.count(old, sign: -1)
+                pos.append(old.po)
             }
             Model.change(&costs, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
             if let id = e.id, let new = costs[id] {
                 costCountByCode[new.account, default: 0] += 1
                 if new.isCommitment { commitmentByPO[new.po] = id }
+                totals.count(new, sign: 1)
+                if new.po != pos.first { pos.append(new.po) }
             }
+            for po in pos { totals.refreshPO(po, in: self) }
         case .clearance:
             Model.change(&clearances, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
         case .log:
@@ -117,15 +145,19 @@ extension Model {
         }
         for (k, x) in estimates where x.account == old { estimates[k]?.account = new }
         for (k, c) in crew where c.account == old { crew[k]?.account = new }
+        // Every total is by code: a new code is rare enough to count again from the tables.
+        totals = LedgerTotals.rebuilt(from: self)
     }
 
     private mutating func removeBookings(of who: RecordID) {
-        for (k, b) in bookings where b.who == who.raw {
+        for k in bookingsOf[who.raw] ?? [] {
+            guard let b = bookings[k] else { continue }
             bookings.removeValue(forKey: k)
             nounOf[k] = nil
             removedNouns[k] = .booking
             if let d = b.date { bookingAt[BookingKey(who: b.who, date: d)] = nil }
         }
+        bookingsOf[who.raw] = nil
     }
 
     static func assign<R: Record>(_ r: inout R, _ values: [Event.Assignment]) {

@@ -38,6 +38,11 @@ public struct Model: Sendable {
     public internal(set) var costCountByCode = [String: Int]()
     /// The booking of each (crew or kit id, date): one code per person per day.
     public internal(set) var bookingAt = [BookingKey: RecordID]()
+    /// Derived, kept by `apply` and rebuilt (not stored) by a checkpoint: the ledger's running
+    /// totals, each person's and kit item's bookings, and what each change touched.
+    public internal(set) var totals = LedgerTotals()
+    public internal(set) var bookingsOf = [String: Set<RecordID>]()
+    public internal(set) var marks = ChangeMarks()
 
     public struct BookingKey: Hashable, Sendable {
         public var who: String

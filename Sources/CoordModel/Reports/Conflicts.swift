@@ -13,22 +13,31 @@ public struct Conflict: Sendable, Equatable {
 extension Model {
     /// Unavailable cast and crew on their working days, short turnarounds, long days.
     public func conflicts(board: RecordID) -> [Conflict] {
-        var out: [Conflict] = []
         let layout = self.layout(of: board)
-        let dood = dayOutOfDays(board: board)
-        for row in dood.rows where row.kind != .kit {
-            guard let person = crew[row.who] else { continue }
-            let off = person.unavailableDates
-            guard !off.isEmpty else { continue }
-            for (i, code) in row.codes.enumerated() where !code.isEmpty && code != "D" {
-                guard let date = dood.columns[i].date, off.contains(date) else { continue }
-                let day = layout.days[i]
-                let scenes = day.strips.filter { strips[$0]?.castNumbers.contains(row.number) == true && !row.number.isEmpty }
-                let what = scenes.isEmpty ? "booked (\(code))" : "in scene " + scenes.compactMap { strips[$0]?.scene }.joined(separator: ", ")
-                out.append(Conflict(kind: .unavailable, date: date, day: day.id, strips: scenes,
-                                    message: "\(person.name) is not available on \(date.short) (day \(day.number)) but is \(what)"))
-            }
+        let dood = dayOutOfDays(board: board, layout: layout)
+        return Model.ordered(dood.rows.flatMap { unavailability(of: $0, dood, layout) } + dayConflicts(layout))
+    }
+
+    /// One grid row's days on which its person is not available.
+    func unavailability(of row: DayOutOfDays.Row, _ dood: DayOutOfDays, _ layout: BoardLayout) -> [Conflict] {
+        guard row.kind != .kit, let person = crew[row.who] else { return [] }
+        let off = person.unavailableDates
+        guard !off.isEmpty else { return [] }
+        var out: [Conflict] = []
+        for (i, code) in row.codes.enumerated() where !code.isEmpty && code != "D" {
+            guard let date = dood.columns[i].date, off.contains(date) else { continue }
+            let day = layout.days[i]
+            let scenes = day.strips.filter { strips[$0]?.castNumbers.contains(row.number) == true && !row.number.isEmpty }
+            let what = scenes.isEmpty ? "booked (\(code))" : "in scene " + scenes.compactMap { strips[$0]?.scene }.joined(separator: ", ")
+            out.append(Conflict(kind: .unavailable, date: date, day: day.id, strips: scenes,
+                                message: "\(person.name) is not available on \(date.short) (day \(day.number)) but is \(what)"))
         }
+        return out
+    }
+
+    /// Long days and short turnarounds: the shoot days' own conflicts.
+    func dayConflicts(_ layout: BoardLayout) -> [Conflict] {
+        var out: [Conflict] = []
         let dated = layout.days.compactMap { d -> (BoardLayout.Day, ShootDay, CalendarDate)? in
             guard let sd = days[d.id], let date = d.date else { return nil }
             return (d, sd, date)
@@ -55,8 +64,12 @@ extension Model {
             }
           }
         }
-        // In date order, ties in the order found: the same schedule always reads the same.
-        return out.enumerated().sorted { x, y in
+        return out
+    }
+
+    /// In date order, ties in the order found: the same schedule always reads the same.
+    static func ordered(_ found: [Conflict]) -> [Conflict] {
+        found.enumerated().sorted { x, y in
             let dx = x.element.date?.dayNumber ?? .max, dy = y.element.date?.dayNumber ?? .max
             return dx != dy ? dx < dy : x.offset < y.offset
         }.map(\.element)

@@ -66,50 +66,22 @@ extension Model {
 
     /// The cost report for the week ending `periodEnd` (costs after it are left out), or,
     /// with no period, for every cost recorded with this week as the period.
-    public func costReport(periodEnd: CalendarDate?, today: CalendarDate) -> CostReport {
+    /// `fromScratch` reads every cost entry even with no period (tests hold the two ways equal).
+    public func costReport(periodEnd: CalendarDate?, today: CalendarDate, dood: DayOutOfDays? = nil,
+                           fromScratch: Bool = false) -> CostReport {
         let end = periodEnd ?? Model.weekEnding(today)
         let start = end.adding(days: -6)
-        var figures: [String: CostReport.Figures] = [:]
-        for a in accounts.values {
-            var f = CostReport.Figures()
-            f.original = a.budget ?? .zero
-            figures[a.code] = f
-        }
-        for l in budgetLines.values { figures[l.account, default: .init()].original += l.total }
-        for code in figures.keys { figures[code]!.budget = figures[code]!.original }
-        for t in transfers.values {
-            let m = t.amount ?? .zero
-            if !t.from.isEmpty { figures[t.from, default: .init()].budget -= m }
-            if !t.to.isEmpty { figures[t.to, default: .init()].budget += m }
-        }
-        // Actuals; invoices against an open PO relieve its commitment, never counted twice.
-        var invoiced: [RecordID: Money] = [:]
-        var invoicedOther: [String: Money] = [:]
-        for c in costs.values where !c.isCommitment {
-            guard let d = c.date, periodEnd == nil || d <= end else { continue }
-            let m = c.homeAmount
-            figures[c.account, default: .init()].actual += m
-            if d >= start && d <= end { figures[c.account, default: .init()].period += m }
-            if !c.po.isEmpty {
-                if let po = commitmentByPO[c.po] { invoiced[po, default: .zero] += m } else { invoicedOther[c.po, default: .zero] += m }
-            }
-        }
-        // A cleared item's agreed fee is committed to its account until the licensor's invoice (same PO) comes.
-        for c in clearances.values where c.commitsFee {
-            if periodEnd != nil, let d = c.cleared, d > end { continue }
-            let open = (c.fee ?? .zero) - (c.po.isEmpty ? .zero : invoicedOther[c.po] ?? .zero)
-            if open > .zero { figures[c.account, default: .init()].committed += open }
-        }
-        for id in commitmentByPO.values {
-            guard let c = costs[id], !c.isClosed, let d = c.date, periodEnd == nil || d <= end else { continue }
-            let open = c.homeAmount - (invoiced[id] ?? .zero)
-            if open > .zero { figures[c.account, default: .init()].committed += open }
-        }
+        var figures = periodEnd == nil && !fromScratch ? runningFigures(start: start, end: end)
+                                                       : scannedFigures(start: start, end: end, upTo: periodEnd)
         // ETC: the latest one entered, else the schedule's booked days, else what is left.
         var entered: [String: Estimate] = [:]
-        // A report for a past week uses the ETC as it stood then.
-        for e in estimates.values where periodEnd == nil || (e.date ?? end) <= end { entered[e.account] = e }
-        let suggested = suggestedETC(after: periodEnd ?? today)
+        if periodEnd == nil && !fromScratch {
+            for (code, id) in totals.latestEstimate { entered[code] = estimates[id] }
+        } else {
+            // A report for a past week uses the ETC as it stood then.
+            for e in estimates.values where periodEnd == nil || (e.date ?? end) <= end { entered[e.account] = e }
+        }
+        let suggested = suggestedETC(after: periodEnd ?? today, dood: dood)
         var sources: [String: CostReport.ETCSource] = [:]
         for (code, f) in figures {
             if let e = entered[code] {
@@ -163,24 +135,28 @@ extension Model {
 
     /// For accounts that crew are coded to: the days each person is still booked or scheduled
     /// to work after `cutoff`, at their rate (a week's rate over 5 days; flat fees go on a PO).
-    public func suggestedETC(after cutoff: CalendarDate) -> [String: (amount: Money, days: Int)] {
+    /// `dood` is the active board's grid when the caller keeps one up to date.
+    public func suggestedETC(after cutoff: CalendarDate, dood given: DayOutOfDays? = nil) -> [String: (amount: Money, days: Int)] {
         let coded = crew.values.filter { !$0.account.isEmpty && $0.rate != nil && $0.rateType != "flat" }
         guard !coded.isEmpty else { return [:] }
+        // Only the coded people's own bookings are read (bookingsOf), never the whole table.
         var dates: [String: Set<CalendarDate>] = [:]
-        for b in bookings.values where b.code != "D" {
-            if let d = b.date, d > cutoff { dates[b.who, default: []].insert(d) }
-        }
-        let dood = dayOutOfDays(board: activeBoard.id)
-        for row in dood.rows where row.kind == .cast {
-            for (i, code) in row.codes.enumerated() where !code.isEmpty && code != "D" {
-                if let d = dood.columns[i].date, d > cutoff { dates[row.who.raw, default: []].insert(d) }
+        var scheduled = Set<String>()
+        for c in coded {
+            for id in bookingsOf[c.id.raw] ?? [] {
+                guard let b = bookings[id], b.code != "D" else { continue }
+                // An account follows the schedule once someone coded to it has any day booked at all.
+                scheduled.insert(b.who)
+                if let d = b.date, d > cutoff { dates[b.who, default: []].insert(d) }
             }
         }
-        // An account follows the schedule once someone coded to it has any day booked at all.
-        var scheduled = Set<String>()
-        for b in bookings.values where b.code != "D" { scheduled.insert(b.who) }
-        for row in dood.rows where row.kind == .cast && row.codes.contains(where: { !$0.isEmpty && $0 != "D" }) {
-            scheduled.insert(row.who.raw)
+        let codedCast = Set(coded.filter { !$0.castNumber.isEmpty }.map(\.id))
+        let dood = codedCast.isEmpty ? nil : given ?? dayOutOfDays(board: activeBoard.id)
+        for row in dood?.rows ?? [] where row.kind == .cast && codedCast.contains(row.who) {
+            for (i, code) in row.codes.enumerated() where !code.isEmpty && code != "D" {
+                scheduled.insert(row.who.raw)
+                if let d = dood!.columns[i].date, d > cutoff { dates[row.who.raw, default: []].insert(d) }
+            }
         }
         var out: [String: (amount: Money, days: Int)] = [:]
         for c in coded where scheduled.contains(c.id.raw) {
@@ -225,17 +201,20 @@ extension CostReport {
 extension Model {
     /// What is still open on each commitment (PO): its amount less the invoices against it, never below zero; 0 once closed.
     public func openCommitments() -> [RecordID: Money] {
-        var invoiced: [RecordID: Money] = [:]
-        for c in costs.values where !c.isCommitment && !c.po.isEmpty {
-            if let po = commitmentByPO[c.po] { invoiced[po, default: .zero] += c.homeAmount }
-        }
         var out: [RecordID: Money] = [:]
-        for c in costs.values where c.isCommitment {
-            let left = c.homeAmount - (invoiced[c.id] ?? .zero)
-            out[c.id] = c.isClosed || left.isNegative ? .zero : left
-        }
+        for c in costs.values where c.isCommitment { out[c.id] = open(on: c) }
         return out
     }
+
+    /// What is still open on one commitment, from the running totals.
+    public func open(on c: CostEntry) -> Money {
+        let invoiced = commitmentByPO[c.po] == c.id ? totals.invoicedAll[c.po] ?? .zero : .zero
+        let left = c.homeAmount - invoiced
+        return c.isClosed || left.isNegative ? .zero : left
+    }
+
+    /// How many invoices name a PO number.
+    public func invoiceCount(po: String) -> Int { po.isEmpty ? 0 : totals.invoiceCount[po] ?? 0 }
 
     /// The invoices recorded against a PO number.
     public func invoices(against po: String) -> [CostEntry] {

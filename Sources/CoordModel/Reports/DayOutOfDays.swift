@@ -31,45 +31,9 @@ extension Model {
     /// Cast work days come from the strips (holds and drops between them follow each cast
     /// member's setting); crew and kit days are their bookings; bookings also add travel,
     /// rehearsal and fitting days for cast.
-    public func dayOutOfDays(board: RecordID) -> DayOutOfDays {
-        let layout = self.layout(of: board)
-        let columns = layout.days.map { DayOutOfDays.Column(day: $0.id, number: $0.number, date: $0.date) }
-        let columnOfDate = Dictionary(columns.enumerated().compactMap { i, c in c.date.map { ($0, i) } }, uniquingKeysWith: { a, _ in a })
-        // Which days each cast number works, from the strips on them.
-        var workDays: [String: Set<Int>] = [:]
-        for (i, day) in layout.days.enumerated() {
-            for sid in day.strips {
-                for n in (strips[sid]?.castNumbers ?? []) { workDays[n, default: []].insert(i) }
-            }
-        }
-        var bookingsOf: [String: [Int: String]] = [:]
-        for b in bookings.values {
-            if let d = b.date, let i = columnOfDate[d] { bookingsOf[b.who, default: [:]][i] = b.code }
-        }
-        var rows: [DayOutOfDays.Row] = []
-        let cast = crew.values.filter { !$0.castNumber.isEmpty }
-            .sorted { ($0.castNumber.count, $0.castNumber) < ($1.castNumber.count, $1.castNumber) }
-        for p in cast {
-            var codes = Model.workCodes(days: workDays[p.castNumber] ?? [], count: columns.count,
-                                        drop: p.hold == "drop", dropAfter: Int(p.dropDays))
-            let derived = Set(codes.indices.filter { !codes[$0].isEmpty })
-            for (i, code) in bookingsOf[p.id.raw] ?? [:] where codes[i].isEmpty || codes[i] == "H" { codes[i] = code }
-            rows.append(Model.totalled(.init(who: p.id, name: p.name, kind: .cast, number: p.castNumber, codes: codes,
-                                             fromStrips: derived), columns))
-        }
-        for p in crew.values where p.castNumber.isEmpty {
-            var codes = Array(repeating: "", count: columns.count)
-            for (i, code) in bookingsOf[p.id.raw] ?? [:] { codes[i] = code }
-            rows.append(Model.totalled(.init(who: p.id, name: p.name, kind: .crew, number: "", codes: codes, fromStrips: []), columns))
-        }
-        for k in kit.values {
-            var codes = Array(repeating: "", count: columns.count)
-            for (i, code) in bookingsOf[k.id.raw] ?? [:] { codes[i] = code }
-            rows.append(Model.totalled(.init(who: k.id, name: k.name, kind: .kit, number: "", codes: codes, fromStrips: []), columns))
-        }
-        return DayOutOfDays(board: board, columns: columns, rows: rows)
-    }
+    public func dayOutOfDays(board: RecordID) -> DayOutOfDays { dayOutOfDays(board: board, layout: layout(of: board)) }
 
+    func dayOutOfDays(board: RecordID, layout: BoardLayout) -> DayOutOfDays { DayOutOfDays.Builder(self, layout).dood }
     /// SW on the first work day, WF on the last, SWF if only one; H between work days, or
     /// D then PU when the element drops (always, or when the gap is longer than `dropAfter`).
     static func workCodes(days: Set<Int>, count: Int, drop: Bool, dropAfter: Int?) -> [String] {
@@ -107,6 +71,68 @@ extension Model {
             }
         }
         return r
+    }
+}
+
+extension DayOutOfDays {
+    /// What building the grid works out once per layout, kept so one person's row can be
+    /// built again alone when only their bookings or record changed.
+    struct Builder {
+        var dood: DayOutOfDays
+        let columnOfDate: [CalendarDate: Int]
+        /// Which days each cast number works, from the strips on them.
+        let workDays: [String: Set<Int>]
+        var rowOf: [RecordID: Int] = [:]
+
+        init(_ m: Model, _ layout: BoardLayout) {
+            let columns = layout.days.map { DayOutOfDays.Column(day: $0.id, number: $0.number, date: $0.date) }
+            columnOfDate = Dictionary(columns.enumerated().compactMap { i, c in c.date.map { ($0, i) } }, uniquingKeysWith: { a, _ in a })
+            var work: [String: Set<Int>] = [:]
+            for (i, day) in layout.days.enumerated() {
+                for sid in day.strips {
+                    for n in (m.strips[sid]?.castNumbers ?? []) { work[n, default: []].insert(i) }
+                }
+            }
+            workDays = work
+            dood = DayOutOfDays(board: layout.board, columns: columns, rows: [])
+            let cast = m.crew.values.filter { !$0.castNumber.isEmpty }
+                .sorted { ($0.castNumber.count, $0.castNumber) < ($1.castNumber.count, $1.castNumber) }
+            var whos = cast.map(\.id)
+            whos += m.crew.values.filter { $0.castNumber.isEmpty }.map(\.id)
+            whos += m.kit.values.map(\.id)
+            for who in whos {
+                guard let r = row(of: who, in: m) else { continue }
+                rowOf[who] = dood.rows.count
+                dood.rows.append(r)
+            }
+        }
+
+        /// A cast member's work days come from the strips, with holds and drops by their
+        /// setting, then bookings (travel, rehearsal, fittings); crew and kit days are their bookings.
+        func row(of who: RecordID, in m: Model) -> DayOutOfDays.Row? {
+            let n = dood.columns.count
+            var booked: [Int: String] = [:]
+            for id in m.bookingsOf[who.raw] ?? [] {
+                if let b = m.bookings[id], let d = b.date, let i = columnOfDate[d] { booked[i] = b.code }
+            }
+            if let p = m.crew[who], !p.castNumber.isEmpty {
+                var codes = Model.workCodes(days: workDays[p.castNumber] ?? [], count: n,
+                                            drop: p.hold == "drop", dropAfter: Int(p.dropDays))
+                let derived = Set(codes.indices.filter { !codes[$0].isEmpty })
+                for (i, code) in booked where codes[i].isEmpty || codes[i] == "H" { codes[i] = code }
+                return Model.totalled(.init(who: p.id, name: p.name, kind: .cast, number: p.castNumber, codes: codes,
+                                            fromStrips: derived), dood.columns)
+            }
+            var codes = Array(repeating: "", count: n)
+            for (i, code) in booked { codes[i] = code }
+            if let p = m.crew[who] {
+                return Model.totalled(.init(who: p.id, name: p.name, kind: .crew, number: "", codes: codes, fromStrips: []), dood.columns)
+            }
+            if let k = m.kit[who] {
+                return Model.totalled(.init(who: k.id, name: k.name, kind: .kit, number: "", codes: codes, fromStrips: []), dood.columns)
+            }
+            return nil
+        }
     }
 }
 

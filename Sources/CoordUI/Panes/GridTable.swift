@@ -3,8 +3,8 @@ import CoordModel
 /// The day-out-of-days grid as a table: names frozen at the left, one column per shoot day,
 /// totals at the end. Cells that clash with someone's unavailability carry a `!`.
 enum GridTable {
-    static func build(_ m: Model, board: RecordID) -> Table {
-        let dood = m.dayOutOfDays(board: board)
+    static func build(_ m: Model, board: RecordID, dood given: DayOutOfDays? = nil) -> Table {
+        let dood = given ?? m.dayOutOfDays(board: board)
         var columns = [Column("#", 2), Column("Name", 16)]
         columns += dood.columns.map { Column("D\($0.number)", 4) }
         columns += [Column("Work", 4, right: true), Column("Hold", 4, right: true), Column("Trav", 4, right: true),

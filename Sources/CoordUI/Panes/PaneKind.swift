@@ -59,6 +59,9 @@ public struct PaneContext: Sendable {
     public var conflicts: [Conflict] = []
     /// The cost report, likewise.
     public var costReport: CostReport?
+    /// The board's running order and grid, kept up to date change by change (DerivedFigures).
+    public var layout: BoardLayout?
+    public var dood: DayOutOfDays?
     /// Clearances: overdue and expiring items first.
     public var deadlinesFirst = false
 }
@@ -67,8 +70,8 @@ extension PaneKind {
     public func table(_ ctx: PaneContext) -> Table {
         switch self {
         case .schedule:
-            return ctx.scheduleView == .board ? ScheduleTable.build(ctx.model, board: ctx.board, conflicts: ctx.conflicts)
-                : GridTable.build(ctx.model, board: ctx.board) // .combined is built by the Session, which holds every production
+            return ctx.scheduleView == .board ? ScheduleTable.build(ctx.model, board: ctx.board, conflicts: ctx.conflicts, layout: ctx.layout)
+                : GridTable.build(ctx.model, board: ctx.board, dood: ctx.dood) // .combined is built by the Session, which holds every production
         case .crew: return CrewTable.build(ctx.model)
         case .budget:
             switch ctx.budgetView {

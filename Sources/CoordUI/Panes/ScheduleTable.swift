@@ -8,8 +8,8 @@ enum ScheduleTable {
         Column("Synopsis", 12, flex: 3).showing("synopsis"),
     ]
 
-    static func build(_ m: Model, board: RecordID, conflicts: [Conflict]) -> Table {
-        let layout = m.layout(of: board)
+    static func build(_ m: Model, board: RecordID, conflicts: [Conflict], layout given: BoardLayout? = nil) -> Table {
+        let layout = given ?? m.layout(of: board)
         let clashing = Set(conflicts.flatMap(\.strips))
         let uncleared = m.unclearedByScene()
         var rows: [Row] = []

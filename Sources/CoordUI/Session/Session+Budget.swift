@@ -40,7 +40,7 @@ extension Session {
     /// A new actual against the selected PO: same account, vendor and PO, for what is still open.
     func openInvoiceForm() {
         guard let id = selectedRow?.id, let c = model.costs[id], c.isCommitment else { return }
-        let open = openCommitments[id] ?? .zero
+        let open = openOn(c)
         var values = ["kind": "actual", "po": c.po, "account": c.account, "vendor": c.vendor,
                       "description": c.description, "amount": (c.currency.isEmpty ? open : (c.amount ?? .zero)).plain]
         if !c.currency.isEmpty { values["currency"] = c.currency; values["rate"] = c.rate }
@@ -75,8 +75,8 @@ extension Session {
         if let c = model.costs[id] {
             var out: [(String, String)] = []
             if c.isCommitment {
-                let open = openCommitments[id] ?? .zero
-                let invoiced = invoiceCounts[c.po] ?? 0
+                let open = openOn(c)
+                let invoiced = invoiceCount(c.po)
                 out.append(("Open", sym + open.grouped + (invoiced == 0 ? " (I records its invoice)" : ", \(invoiced) invoice\(invoiced == 1 ? "" : "s")")))
             }
             if !c.currency.isEmpty { out.append(("In \(model.production.currency)", sym + c.homeAmount.grouped)) }

@@ -1,21 +1,13 @@
 import CoordModel
 
-/// Figures derived from the model, worked out once per change and shared by whoever asks.
+/// Figures derived from the model. The ledger's totals are kept by the model as each change
+/// comes in and the schedule's views by `DerivedFigures`, so nothing here scans every record.
 extension Session {
-    /// What is still open on each PO, once per change (the detail line asks on every key).
-    var openCommitments: [RecordID: Money] { commitmentFigures.open }
+    /// What is still open on a PO (the detail line asks on every key).
+    func openOn(_ c: CostEntry) -> Money { model.open(on: c) }
 
-    /// How many invoices each PO number has, once per change.
-    var invoiceCounts: [String: Int] { commitmentFigures.invoices }
-
-    private var commitmentFigures: (open: [RecordID: Money], invoices: [String: Int]) {
-        if let c = openCommitmentsCache, c.revision == revision, c.production == current { return (c.open, c.invoices) }
-        let open = model.openCommitments()
-        var invoices: [String: Int] = [:]
-        for c in model.costs.values where !c.isCommitment && !c.po.isEmpty { invoices[c.po, default: 0] += 1 }
-        openCommitmentsCache = (revision, current, open, invoices)
-        return (open, invoices)
-    }
+    /// How many invoices a PO number has.
+    func invoiceCount(_ po: String) -> Int { model.invoiceCount(po: po) }
 
     /// Clearances overdue and expiring, counted once per change (the status bar shows them on every frame).
     var deadlineCounts: (overdue: Int, expiring: Int) {
@@ -25,19 +17,15 @@ extension Session {
         return (over, exp)
     }
 
-    /// The cost report, worked out once per change (the tab alert and the budget pane share it).
+    /// The cost report, put together once per change from the running totals (the tab alert
+    /// and the budget pane share it).
     var costReport: CostReport {
         if let c = costReportCache, c.revision == revision, c.today == today, c.production == current { return c.report }
-        let r = model.costReport(periodEnd: nil, today: today)
+        let r = derived[current].costReport(model, today: today)
         costReportCache = (revision, today, current, r)
         return r
     }
 
-    /// A board's conflicts, worked out once per change (the tab alert and the stripboard share them).
-    func conflicts(of board: RecordID) -> [Conflict] {
-        if let c = conflictsCache, c.revision == revision, c.board == board, c.production == current { return c.conflicts }
-        let found = model.conflicts(board: board)
-        conflictsCache = (revision, board, current, found)
-        return found
-    }
+    /// A board's conflicts, brought up to date by the changes since they were last asked for.
+    func conflicts(of board: RecordID) -> [Conflict] { derived[current].conflicts(model, board: board) }
 }

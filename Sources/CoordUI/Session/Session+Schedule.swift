@@ -166,13 +166,8 @@ extension Session {
         }
     }
 
-    /// The day out of days of the board on screen, worked out once per change.
-    var dood: DayOutOfDays {
-        if let c = doodCache, c.revision == revision, c.board == board, c.production == current { return c.dood }
-        let d = model.dayOutOfDays(board: board)
-        doodCache = (revision, board, current, d)
-        return d
-    }
+    /// The day out of days of the board on screen, kept up to date change by change.
+    var dood: DayOutOfDays { derived[current].dayOutOfDays(model, board: board) }
 
     /// The grid's detail lines: the selected cell in words.
     func gridDetail() -> [String] {

@@ -81,12 +81,10 @@ public final class Session {
     }
     var cache: [PaneKind: (key: TableKey, table: Table)] = [:]
     var summaryCache: (revision: Int, today: CalendarDate, summary: Summary)?
-    var doodCache: (revision: Int, board: RecordID, production: Int, dood: DayOutOfDays)?
-    var conflictsCache: (revision: Int, board: RecordID, production: Int, conflicts: [Conflict])?
+    /// Each production's schedule views and cost report, brought up to date change by change.
+    let derived: [DerivedFigures]
     var costReportCache: (revision: Int, today: CalendarDate, production: Int, report: CostReport)?
     var deadlinesCache: (revision: Int, today: CalendarDate, production: Int, overdue: Int, expiring: Int)?
-
-    var openCommitmentsCache: (revision: Int, production: Int, open: [RecordID: Money], invoices: [String: Int])?
 
     public convenience init(store: ProductionStore, theme: Theme = .colour, width: Int = 80, height: Int = 24) {
         self.init(stores: [store], theme: theme, width: width, height: height)
@@ -95,6 +93,7 @@ public final class Session {
     public init(stores: [ProductionStore], theme: Theme = .colour, width: Int = 80, height: Int = 24) {
         precondition(!stores.isEmpty)
         self.stores = stores
+        derived = stores.map { _ in DerivedFigures() }
         self.theme = theme
         self.width = width
         self.height = height
@@ -122,6 +121,8 @@ public final class Session {
             : p.table(PaneContext(model: model, today: today, budgetView: budgetView, board: board, scheduleView: scheduleView,
                                   conflicts: p == .schedule && scheduleView == .board ? conflicts(of: board) : [],
                                   costReport: p == .budget && budgetView == .report ? costReport : nil,
+                                  layout: p == .schedule && scheduleView == .board ? derived[current].layout(model, board: board) : nil,
+                                  dood: p == .schedule && scheduleView == .grid ? dood : nil,
                                   deadlinesFirst: deadlinesFirst))
         if p == pane && !tableView.isPlain {
             let filtered = tableView.apply(to: t, onDay: onDayFilter())
