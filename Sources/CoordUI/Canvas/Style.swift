@@ -45,6 +45,8 @@ public struct Theme: Sendable {
     public var error = Style(fg: .red, bold: true)
     public var label = Style(bold: true)
     public var input = Style(underline: true)
+    /// Text a `/` search or `:find` matched.
+    public var match = Style(fg: .black, bg: .yellow)
     public var frame = Style.plain
     // Strip colours as stripboards print them: INT/DAY white, EXT/DAY yellow,
     // INT/NIGHT blue, EXT/NIGHT green.
@@ -63,6 +65,7 @@ public struct Theme: Sendable {
         t.group = Style(bold: true)
         t.ok = Style.plain
         t.error = Style(bold: true)
+        t.match = Style(reverse: true)
         // The same four kinds of strip without colour: EXT bold, NIGHT underlined.
         t.extDay = Style(bold: true)
         t.intNight = Style(underline: true)

@@ -12,6 +12,13 @@ public struct LineEditor: Sendable, Equatable {
 
     public mutating func set(_ text: String) { chars = Array(text); cursor = chars.count }
 
+    /// Puts `text` in place of the characters in `range` (a Tab completion), the cursor after it.
+    public mutating func replace(_ range: Range<Int>, with text: String) {
+        let r = max(0, min(range.lowerBound, chars.count))..<max(0, min(range.upperBound, chars.count))
+        chars.replaceSubrange(r, with: Array(text))
+        cursor = r.lowerBound + text.count
+    }
+
     /// Applies an editing key; false if the key is not an editing key.
     public mutating func handle(_ key: Key) -> Bool {
         switch key {

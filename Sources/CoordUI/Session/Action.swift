@@ -65,6 +65,18 @@ public struct Action {
                    disabled: { $0.undoStack.isEmpty ? "nothing to undo yet" : nil }) { $0.undo() },
             Action("redo", [.ctrl("r")], "redo what you last undid",
                    disabled: { $0.redoStack.isEmpty ? "nothing undone to redo" : nil }) { $0.redo() },
+            Action("search", [.char("/")], hint: "search",
+                   "search the pane as you type (any case, accents optional); Enter keeps the place, Esc goes back") { $0.startSearch() },
+            Action("next-match", [.char("n")], "go to the next match of the search (round to the top after the last)",
+                   disabled: { $0.search.isEmpty ? "no search yet: / searches the pane" : nil }) { $0.jumpToMatch(forward: true) },
+            Action("previous-match", [.char("N")], "go to the previous match of the search",
+                   disabled: { $0.search.isEmpty ? "no search yet: / searches the pane" : nil }) { $0.jumpToMatch(forward: false) },
+            Action("clear-search", [.escape], "clear the search's highlight") { $0.clearSearch() },
+            Action("find", [.char("F")], hint: "find",
+                   "find a word in every pane (:find TEXT): a list of the records holding it; Enter goes to one") { s in
+                s.mode = .command(LineEditor("find "))
+                s.historyIndex = nil
+            },
             Action("command", [.char(":")], hint: "command", "type a journal command (e.g. crew add name=...)") { s in
                 s.mode = .command(LineEditor())
                 s.historyIndex = nil

@@ -36,6 +36,9 @@ extension Session {
                 let line = lines[top + i]
                 c.put(2, 2 + i, TextWidth.truncate(line, to: width - 4), line.contains("OUT OF DATE") ? theme.error : theme.text)
             }
+        case .find(let l): drawFind(&c, l)
+        case .text(let title, let lines, let top): drawText(&c, title: title, lines: lines, top: top)
+        case .command: drawCompletions(&c, y: height - 2)
         default: break
         }
         return c
@@ -84,6 +87,7 @@ extension Session {
         } else {
             t.draw(into: &c, x: 0, y: y, width: width, height: h, top: first, selected: t.rows.isEmpty ? nil : sel, theme: theme)
         }
+        if !search.isEmpty { drawMatches(&c, t, y: y, h: h, first: first, scroll: pane == .schedule && scheduleView != .board ? gridScroll : 0) }
         if t.rows.isEmpty || (pane == .schedule && model.days.isEmpty && model.strips.isEmpty) {
             let hint = emptyHint()
             c.put(2, y + 3, hint, theme.dim, maxWidth: width - 4)
@@ -131,6 +135,7 @@ extension Session {
         }
         if store.readOnly != nil { left += " · READ-ONLY" }
         if !tableView.filter.isEmpty { left += " · filter: \(tableView.filter)" }
+        left += searchStatus
         let rows = table(pane).rows.count
         if rows > bodyRows {
             // As wide at row 9 as at row 10, so the hints to its right stay where they are.
@@ -160,6 +165,9 @@ extension Session {
             c.put(0, y, ":", theme.label)
             let x = e.draw(into: &c, x: 1, y: y, width: width - 2, style: theme.text)
             c.cursor = (x, y)
+        case .search(let e, _, _):
+            c.put(0, y, "/", theme.label)
+            c.cursor = (e.draw(into: &c, x: 1, y: y, width: width - 2, style: theme.text), y)
         case .filter(let e):
             let label = "filter \(pane.title.lowercased()): "
             c.put(0, y, label, theme.label)

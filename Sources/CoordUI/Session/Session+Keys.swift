@@ -19,6 +19,9 @@ extension Session {
         case .confirm(let noun, let id, _): handleConfirm(key, noun, id)
         case .help(let t): handleHelp(key, t)
         case .callSheet(let day, let t): handleCallSheet(key, day, t)
+        case .search(var e, let from, let previous): handleSearch(key, &e, from: from, previous: previous)
+        case .find(var l): handleFind(key, &l)
+        case .text(let title, let lines, let t): handleText(key, title: title, lines: lines, top: t)
         }
     }
 
@@ -110,9 +113,14 @@ extension Session {
         case .backspace where e.text.isEmpty:
             mode = .normal
             return
+        case .tab, .backTab:
+            complete(&e, backward: key == .backTab)
+            mode = .command(e)
+            return
         default:
             _ = e.handle(key)
         }
+        completionCycle = nil
         mode = .command(e)
     }
 
@@ -131,6 +139,7 @@ extension Session {
         case "w": message = Message("every change is already saved to \(store.path)", .ok); return
         default: break
         }
+        if runAppCommand(t) { return }
         let result = perform(lines: [t])
         if case .failure(.journal(let e)) = result {
             // Not saved (a full disk, a read-only file): the line is kept in the history to try again.

@@ -21,6 +21,12 @@ public enum Mode: Sendable {
     case help(top: Int)
     /// The call sheet of a shoot day, as it would be issued (`s`); `i` issues it.
     case callSheet(day: RecordID, top: Int)
+    /// Typing a `/` search: the selection jumps to matches as you type; Esc goes back to row `from`.
+    case search(LineEditor, from: Int, previous: String)
+    /// The hits of `:find TEXT` across the four records; Enter goes to one.
+    case find(FindList)
+    /// A page of text that scrolls (`:help set`).
+    case text(title: String, lines: [String], top: Int)
 }
 
 /// The running app: the open production, and every piece of screen state. No curses here.
@@ -66,6 +72,10 @@ public final class Session {
     var undoSource = UndoSource.edit
     var reportedBroken = false
     var historyIndex: Int?
+    /// The `/` search (Session+Search.swift), the rows it matched, and Tab's cycle at the `:` line.
+    var search = ""
+    var searchCache: SearchCache?
+    var completionCycle: CompletionCycle?
     /// Bumped by every change, so tables are rebuilt only when the model changed.
     var revision = 0
     /// What a pane's table was built from: rebuilt only when one of these changes.
