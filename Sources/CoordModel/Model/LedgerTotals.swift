@@ -40,7 +40,7 @@ public struct LedgerTotals: Sendable, Equatable {
     public static func rebuilt(from m: Model) -> LedgerTotals {
         var t = LedgerTotals()
         for c in m.costs.values { t.count(c, sign: 1) }
-        for po in Set(m.costs.values.map(\.po)) where !po.isEmpty { t.refreshPO(po, in: m) }
+        for po in Set(m.costs.values.map(\.po)) where !po.isEmpty { t.refreshPO(po, commitment: m.commitment(po: po)) }
         for l in m.budgetLines.values { t.count(l, sign: 1) }
         for x in m.transfers.values { t.count(x, sign: 1) }
         for e in m.estimates.values { t.latestEstimate[e.account] = e.id }
@@ -74,20 +74,18 @@ public struct LedgerTotals: Sendable, Equatable {
     }
 
     /// A PO number's open commitment, after its commitment or one of its invoices changed.
-    mutating func refreshPO(_ po: String, in m: Model) {
+    /// Given the commitment, not the model: a model passed in while its totals change would
+    /// share their storage and copy every dictionary on each change.
+    mutating func refreshPO(_ po: String, commitment: CostEntry?) {
         guard !po.isEmpty else { return }
         if let old = openOnPO.removeValue(forKey: po) { committed[old.account, default: .zero] -= old.amount }
-        guard let id = m.commitmentByPO[po], let c = m.costs[id], !c.isClosed, c.date != nil else { return }
+        guard let c = commitment, !c.isClosed, c.date != nil else { return }
         let open = c.homeAmount - (invoicedDated[po] ?? .zero)
         guard open > .zero else { return }
         openOnPO[po] = (c.account, open)
         committed[c.account, default: .zero] += open
     }
 
-    /// The account's latest estimate, after one of its estimates changed place or went.
-    mutating func refreshEstimate(of account: String, in m: Model) {
-        latestEstimate[account] = m.estimates.values.last(where: { $0.account == account })?.id
-    }
 
     // MARK: reading
 

@@ -97,7 +97,8 @@ extension Model {
             } else {
                 // Rare: a set or rm looks again at the accounts it touched.
                 for a in Set([old?.account, e.id.flatMap { estimates[$0] }?.account].compactMap { $0 }) {
-                    totals.refreshEstimate(of: a, in: self)
+                    let latest = estimates.values.last(where: { $0.account == a })?.id
+                    totals.latestEstimate[a] = latest
                 }
             }
         case .cost:
@@ -115,7 +116,10 @@ extension Model {
                 totals.count(new, sign: 1)
                 if new.po != pos.first { pos.append(new.po) }
             }
-            for po in pos { totals.refreshPO(po, in: self) }
+            for po in pos {
+                let c = commitment(po: po)
+                totals.refreshPO(po, commitment: c)
+            }
         case .clearance:
             Model.change(&clearances, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
         case .log:
@@ -146,7 +150,8 @@ extension Model {
         for (k, x) in estimates where x.account == old { estimates[k]?.account = new }
         for (k, c) in crew where c.account == old { crew[k]?.account = new }
         // Every total is by code: a new code is rare enough to count again from the tables.
-        totals = LedgerTotals.rebuilt(from: self)
+        let again = LedgerTotals.rebuilt(from: self)
+        totals = again
     }
 
     private mutating func removeBookings(of who: RecordID) {

@@ -213,6 +213,9 @@ extension Model {
         return c.isClosed || left.isNegative ? .zero : left
     }
 
+    /// The commitment a PO number names, if any.
+    public func commitment(po: String) -> CostEntry? { commitmentByPO[po].flatMap { costs[$0] } }
+
     /// How many invoices name a PO number.
     public func invoiceCount(po: String) -> Int { po.isEmpty ? 0 : totals.invoiceCount[po] ?? 0 }
 
