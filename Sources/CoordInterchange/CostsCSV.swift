@@ -81,9 +81,9 @@ public enum CostsCSV {
 
     /// Reads a cost sheet (a header row, then one cost per row) into `cost add` lines, checking
     /// each row against the model as the rows before it leave it. `today` reads `today` in dates
-    /// and dates every cost when the sheet has no Date column.
-    public static func importPlan(_ bytes: [UInt8], into model: Model, name: String,
-                                  today: CalendarDate) throws(ImportError) -> CostImport {
+    /// and dates every cost when the sheet has no Date column. `progress` is told rows checked of all.
+    public static func importPlan(_ bytes: [UInt8], into model: Model, name: String, today: CalendarDate,
+                                  progress: ((Int, Int) -> Void)? = nil) throws(ImportError) -> CostImport {
         let rows: [Result<CSVRow, CSVError>]
         do { rows = try CSV.rows(bytes) } catch { throw ImportError("\(name): \(error.description)") }
         guard let first = rows.first else { throw ImportError("\(name) is empty: nothing to import") }
@@ -176,7 +176,10 @@ public enum CostsCSV {
             result.problems.append("row \(row)" + (col.map { ", column " + place($0) } ?? "") + ": " + text)
             result.badRows.append(row)
         }
+        var checked = 0
         rowLoop: for r in rows.dropFirst() {
+            checked += 1
+            if checked & 255 == 0, let progress { progress(checked, rows.count - 1) }
             let row: CSVRow
             switch r {
             case .failure(let e):

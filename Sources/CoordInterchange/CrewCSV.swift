@@ -132,8 +132,9 @@ public enum CrewCSV {
 
     /// Reads a crew list (a header row, then one person per row) into journal lines, checking
     /// each row against the model as the rows before it leave it. `today` reads `today` in dates.
-    public static func importPlan(_ bytes: [UInt8], into model: Model, name: String,
-                                  today: CalendarDate?) throws(ImportError) -> CrewImport {
+    /// `progress` is told rows checked of all.
+    public static func importPlan(_ bytes: [UInt8], into model: Model, name: String, today: CalendarDate?,
+                                  progress: ((Int, Int) -> Void)? = nil) throws(ImportError) -> CrewImport {
         let rows: [Result<CSVRow, CSVError>]
         do { rows = try CSV.rows(bytes) } catch { throw ImportError("\(name): \(error.description)") }
         guard let first = rows.first else { throw ImportError("\(name) is empty: nothing to import") }
@@ -194,7 +195,10 @@ public enum CrewCSV {
             result.problems.append("row \(row)" + text)
             result.badRows.append(row)
         }
+        var checked = 0
         for r in rows.dropFirst() {
+            checked += 1
+            if checked & 255 == 0, let progress { progress(checked, rows.count - 1) }
             let row: CSVRow
             switch r {
             case .failure(let e):

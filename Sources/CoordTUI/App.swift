@@ -37,8 +37,8 @@ enum App {
         let size = term.size
         let session = Session(stores: stores, theme: noColour ? .monochrome : .colour, width: size.width, height: size.height)
         let opening = stores.count > 1 ? "\(stores.count) productions (p switches)" : stores[0].path
-        session.message = Message(notes.isEmpty ? "\(opening) · every change is saved as you make it · ? for help" : notes.joined(separator: " · "),
-                                  notes.isEmpty ? .info : .error)
+        // The first run ever shows the most useful keys instead (FirstRun.swift).
+        session.message = FirstRun.opening(usual: "\(opening) · every change is saved as you make it · ? for help", notes: notes)
         var dirty = true
         var exitSignal: Int32 = 0
         loop: while true {

@@ -53,8 +53,10 @@ struct ImportCosts: ParsableCommand {
             today = s.today
         }
         let result: CostImport
+        let bar = ProgressBar()
         do {
-            result = try CostsCSV.importPlan(bytes, into: model, name: csv, today: today)
+            defer { bar.finish() }
+            result = try CostsCSV.importPlan(bytes, into: model, name: csv, today: today) { bar.show("Checking " + baseName(csv), $0, of: $1, "rows") }
         } catch {
             complain(error.description)
             throw ExitCode(1)

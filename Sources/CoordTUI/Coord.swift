@@ -83,9 +83,12 @@ struct Open: ParsableCommand {
             paths = files
         }
         var stores: [ProductionStore] = []
+        let bar = ProgressBar()
         for path in paths {
             do {
-                let (s, warnings) = try ProductionStore.open(path: path, create: true, checkpoints: CheckpointStore.standard())
+                defer { bar.finish() }
+                let (s, warnings) = try ProductionStore.open(path: path, create: true, checkpoints: CheckpointStore.standard(),
+                                                             progress: bar.lines("Opening " + baseName(path)))
                 // The app makes the file at once, so the path it shows is real.
                 try s.createFile()
                 stores.append(s)

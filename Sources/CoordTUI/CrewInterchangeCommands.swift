@@ -37,8 +37,10 @@ struct ImportCrew: ParsableCommand {
         let bytes = try readInput(csv)
         let store = try openForWriting(file)
         let result: CrewImport
+        let bar = ProgressBar()
         do {
-            result = try CrewCSV.importPlan(bytes, into: store.model, name: csv, today: store.today)
+            defer { bar.finish() }
+            result = try CrewCSV.importPlan(bytes, into: store.model, name: csv, today: store.today) { bar.show("Checking " + baseName(csv), $0, of: $1, "rows") }
         } catch {
             complain(error.description)
             throw ExitCode(1)

@@ -92,13 +92,16 @@ func checkWritable(_ path: String, force: Bool) throws {
 /// A journal opened to change from the command line (`coord do`, imports): created if
 /// missing, open warnings on stderr, and a torn tail set aside only if this run saves.
 func openForWriting(_ path: String, context: String? = nil) throws -> ProductionStore {
+    let bar = ProgressBar()
     do {
         let (store, warnings) = try ProductionStore.open(path: path, create: true, setAsideTorn: false,
-                                                         checkpoints: CheckpointStore.standard())
+                                                         checkpoints: CheckpointStore.standard(), progress: bar.lines("Opening " + baseName(path)))
+        bar.finish()
         for w in warnings where !w.contains("is new") { complain(w) }
         if warnings.contains(where: { $0.contains("is new") }), let note = ensureUnionMerge(for: path) { complain(note) }
         return store
     } catch {
+        bar.finish()
         complain((context.map { $0 + ": " } ?? "") + error.description)
         throw ExitCode(1)
     }
@@ -106,8 +109,10 @@ func openForWriting(_ path: String, context: String? = nil) throws -> Production
 
 /// Performs an importer's plan all or nothing; a refusal names the change and `source`.
 func performImport(_ plan: ImportPlan, into store: ProductionStore, source: String) throws {
+    let bar = ProgressBar()
     do {
-        try store.perform(lines: plan.commands)
+        defer { bar.finish() }
+        try store.perform(lines: plan.commands) { bar.show("Saving into " + baseName(store.path), $0, of: $1, "changes") }
     } catch {
         if let i = error.index, i < plan.commands.count {
             let line = plan.commands[i]

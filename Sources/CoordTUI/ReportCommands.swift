@@ -18,14 +18,17 @@ struct Report: ParsableCommand {
 /// Reads a journal for a report; says what is wrong and exits 1 if it cannot.
 func loadForReport(_ path: String) throws -> Model {
     let bytes = try readInput(path)
+    let bar = ProgressBar()
     do {
         let checkpoints = CheckpointStore.standard()
-        let opened = try JournalReader.load(bytes, path: path, checkpoints: checkpoints)
+        let opened = try JournalReader.load(bytes, path: path, checkpoints: checkpoints, progress: bar.lines("Reading " + baseName(path)))
+        bar.finish()
         JournalReader.keep(opened, path: path, bytes: bytes, in: checkpoints)
         let loaded = opened.loaded
         if let torn = loaded.torn { complain("\(path):\(torn.line): \(torn.what) is unfinished (a write cut short) and is left out") }
         return loaded.model
     } catch let e as JournalError {
+        bar.finish()
         complain(e.description)
         throw ExitCode(1)
     }

@@ -10,13 +10,14 @@ extension JournalReader {
     /// Replays a journal, starting from its checkpoint when there is one that may be trusted
     /// (see CheckpointStore), so only the lines added since are read and checked. Errors and
     /// torn tails are reported exactly as a full replay reports them.
-    public static func load(_ bytes: [UInt8], path: String, checkpoints: CheckpointStore?) throws(JournalError) -> Opened {
+    public static func load(_ bytes: [UInt8], path: String, checkpoints: CheckpointStore?,
+                            progress: ReplayProgress? = nil) throws(JournalError) -> Opened {
         guard let checkpoints, let (start, mark) = checkpoints.load(for: path, bytes: bytes) else {
-            let loaded = try replay(bytes, path: path)
+            let loaded = try replay(bytes, path: path, progress: progress)
             return Opened(loaded: loaded, checkpoint: nil, replayedBytes: loaded.goodLength)
         }
         var model = start
-        let p = try replay(Array(bytes[mark.length...]), path: path, into: &model, firstLine: mark.lines + 1)
+        let p = try replay(Array(bytes[mark.length...]), path: path, into: &model, firstLine: mark.lines + 1, progress: progress)
         var torn = p.torn
         torn?.offset += mark.length
         let loaded = LoadedJournal(model: model, changes: mark.changes + p.changes, lines: mark.lines + p.lines,

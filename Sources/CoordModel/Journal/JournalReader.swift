@@ -95,10 +95,12 @@ public enum JournalReader {
         return out
     }
 
+    /// Told now and then during a long replay: whole lines replayed so far, and the lines there are.
+    public typealias ReplayProgress = (_ lines: Int, _ total: Int) -> Void
     /// Replays a whole journal. The first bad line stops it with `FILE:LINE:COL: what`.
-    public static func replay(_ bytes: [UInt8], path: String) throws(JournalError) -> LoadedJournal {
+    public static func replay(_ bytes: [UInt8], path: String, progress: ReplayProgress? = nil) throws(JournalError) -> LoadedJournal {
         var model = Model()
-        let r = try replay(bytes, path: path, into: &model, firstLine: 1)
+        let r = try replay(bytes, path: path, into: &model, firstLine: 1, progress: progress)
         return LoadedJournal(model: model, changes: r.changes, lines: r.lines, torn: r.torn, goodLength: r.goodLength)
     }
 
@@ -114,7 +116,7 @@ public enum JournalReader {
     /// the file, so the first line must be the header. A last line with no newline is
     /// reported as torn and not applied; lines before a bad one stay applied.
     public static func replay(_ bytes: [UInt8], path: String, into model: inout Model,
-                              firstLine: Int) throws(JournalError) -> Progress {
+                              firstLine: Int, progress: ReplayProgress? = nil) throws(JournalError) -> Progress {
         var p = Progress()
         var start = 0
         let n = bytes.count
@@ -125,7 +127,8 @@ public enum JournalReader {
         var words = ParsedWords()
         bytes.withUnsafeBufferPointer { buf in
             guard let base = buf.baseAddress else { return }
-            if n >= 1 << 16 { reserve(&model, for: buf) }
+            // Small reads are over too soon for progress to matter (total 0: never told).
+            let total = n >= 1 << 16 ? reserve(&model, for: buf) : 0
             while start < n {
                 let end = memchr(base + start, 0x0A, n - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? n
                 let lineNo = firstLine + p.lines
@@ -177,6 +180,8 @@ public enum JournalReader {
                 p.lines += 1
                 start = end + 1
                 p.goodLength = start
+                // Every 4096 lines: rare enough to cost nothing, often enough for ~10 redraws a second.
+                if p.lines & 4095 == 0, total > 0, let progress { progress(p.lines, total) }
             }
         }
         if let failure { throw failure }
@@ -185,15 +190,19 @@ public enum JournalReader {
 
     /// Makes room in the model's tables for the records the `add` lines of a large read will
     /// create, so they are not rehashed and copied again and again as they grow. A quick look
-    /// at the first two words of each line; it changes nothing the model holds.
-    static func reserve(_ model: inout Model, for buf: UnsafeBufferPointer<UInt8>) {
-        guard let base = buf.baseAddress else { return }
+    /// at the first two words of each line; it changes nothing the model holds. Returns the
+    /// number of lines (for progress).
+    @discardableResult
+    static func reserve(_ model: inout Model, for buf: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = buf.baseAddress else { return 0 }
         let n = buf.count
         var adds = [Int](repeating: 0, count: NounTable.all.count)
         var total = 0
+        var lines = 0
         var start = 0
         while start < n {
             let end = memchr(base + start, 0x0A, n - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? n
+            lines += 1
             var i = start
             while i < end, buf[i] == 0x20 || buf[i] == 0x09 { i += 1 }
             let nounStart = i
@@ -209,7 +218,7 @@ public enum JournalReader {
             }
             start = end + 1
         }
-        guard total > 0 else { return }
+        guard total > 0 else { return lines }
         model.usedIDs.reserveCapacity(model.usedIDs.count + total)
         model.nounOf.reserveCapacity(model.nounOf.count + total)
         for (k, table) in NounTable.all.enumerated() where adds[k] > 0 {
@@ -241,6 +250,7 @@ public enum JournalReader {
             default: break
             }
         }
+        return lines
     }
 
     static func checkHeader(_ text: String, path: String) -> JournalError? {

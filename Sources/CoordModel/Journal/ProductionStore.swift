@@ -31,13 +31,14 @@ public final class ProductionStore {
     /// Replays `path`. A missing file is created with the first change (or `createFile`).
     /// A torn last line is never applied: with `setAsideTorn` it is copied to `PATH.torn`
     /// and cut off now, with a warning; otherwise that waits for the first saved change.
-    /// Any other bad line refuses the open.
+    /// Any other bad line refuses the open. `progress` is told how far a long replay has got.
     public static func open(path: String, create: Bool = true, clock: Clock = Clock(),
                             idSeed: UInt64? = nil, setAsideTorn: Bool = true,
-                            checkpoints: CheckpointStore? = nil) throws(JournalError) -> (ProductionStore, [String]) {
+                            checkpoints: CheckpointStore? = nil,
+                            progress: JournalReader.ReplayProgress? = nil) throws(JournalError) -> (ProductionStore, [String]) {
         let bytes = try JournalReader.readBytes(path: path)
         guard bytes != nil || create else { throw .cannotOpen(path: path, reason: "no such file") }
-        let opened = try JournalReader.load(bytes ?? [], path: path, checkpoints: checkpoints)
+        let opened = try JournalReader.load(bytes ?? [], path: path, checkpoints: checkpoints, progress: progress)
         if let bytes { JournalReader.keep(opened, path: path, bytes: bytes, in: checkpoints) }
         let loaded = opened.loaded
         let store = ProductionStore(path: path, model: loaded.model, clock: clock, idSeed: idSeed)
@@ -181,10 +182,10 @@ public final class ProductionStore {
     /// in one write and fsync, under the journal's lock and after reading what other writers
     /// appended. Nothing is written or changed unless all of them are good.
     @discardableResult
-    public func perform(_ commands: [Command]) throws(StoreError) -> [Event] {
+    public func perform(_ commands: [Command], progress: ((Int, Int) -> Void)? = nil) throws(StoreError) -> [Event] {
         guard !commands.isEmpty else { return [] }
         // A journal that does not exist yet is only created for changes that are good.
-        if writer == nil { _ = try validateAll(commands) }
+        if writer == nil { _ = try validateAll(commands, progress: progress) }
         let found: CatchUp
         do throws(JournalError) {
             if let broken { throw broken }
@@ -206,7 +207,7 @@ public final class ProductionStore {
             if found.reloaded { try writer!.lock() }
         } catch { throw .journal(error) }
         lastUndo = nil
-        let (scratch, gen, events, undo) = try validateAll(commands)
+        let (scratch, gen, events, undo) = try validateAll(commands, progress: progress)
         guard !events.isEmpty else { return [] }
         let stamp = " # " + clock.stamp + " " + user
         do {
@@ -243,7 +244,8 @@ public final class ProductionStore {
 
     /// Each command checked against the model as changed by the ones before it. The model returned
     /// has every change but the last applied (so one command needs no copy of the model).
-    private func validateAll(_ commands: [Command]) throws(StoreError) -> (Model, IDGenerator, [Event], [[String]]) {
+    /// `progress` is told commands checked of all (a large import).
+    private func validateAll(_ commands: [Command], progress: ((Int, Int) -> Void)? = nil) throws(StoreError) -> (Model, IDGenerator, [Event], [[String]]) {
         var scratch = model
         var gen = ids
         var events: [Event] = []
@@ -257,6 +259,7 @@ public final class ProductionStore {
                 if keepsUndo { undo.append(scratch.undoLines(for: e) ?? []) }
                 if i < commands.count - 1 { scratch.apply(e) }
                 events.append(e)
+                if i & 255 == 255, let progress { progress(i + 1, commands.count) }
             } catch {
                 throw .command(index: i, error)
             }
@@ -267,7 +270,7 @@ public final class ProductionStore {
     /// Parses and performs command lines (the `:` line, `coord do`). Errors carry the
     /// index of the line, blank and comment lines counted.
     @discardableResult
-    public func perform(lines: [String]) throws(StoreError) -> [Event] {
+    public func perform(lines: [String], progress: ((Int, Int) -> Void)? = nil) throws(StoreError) -> [Event] {
         var commands: [Command] = []
         var lineOf: [Int] = []
         for (i, l) in lines.enumerated() {
@@ -278,7 +281,7 @@ public final class ProductionStore {
             }
         }
         do {
-            return try perform(commands)
+            return try perform(commands, progress: progress)
         } catch {
             if case .command(let i, let e) = error { throw .command(index: lineOf[i], e) }
             throw error

@@ -1,72 +1,150 @@
 import CoordModel
 
+/// The `?` help's search: `/` then words narrow the list to the lines holding them all.
+public struct HelpSearch: Sendable, Equatable {
+    public var editor = LineEditor()
+    /// Keys go to the search (after `/`) rather than scrolling the list.
+    public var typing = false
+    public init() {}
+
+    public var text: String { editor.text }
+    var words: [String] { text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init) }
+}
+
+/// One line of the help before it is wrapped to the screen.
+struct HelpLine: Equatable {
+    enum Kind { case title, legend, heading, key, disabled, note, blank }
+    var kind: Kind
+    var text: String
+    /// More words that find the line without being shown (an action's name).
+    var also = ""
+
+    static let blank = HelpLine(kind: .blank, text: "")
+}
+
 extension Session {
-    /// The help overlay's lines, made from the action table.
-    func helpLines() -> [String] {
-        var lines = ["Keys (every change is saved to the journal as you make it)", ""]
-        lines += Action.helpText(actions)
-        lines += ["", "In a form: Tab/Down next field, Shift-Tab/Up previous, Enter save, Esc cancel.",
-                  "At the : line: Enter runs, Up/Down recall earlier commands, Esc cancels.",
-                  "Commands: noun verb key=value ..., e.g.",
-                  "  crew add name=\"Zoë Müller\" role=\"1st AC\" dept=Camera rate=350",
-                  "  cost add account=2100 amount=1250.00 vendor=Panavision po=PO-0042",
-                  "Nouns: " + Noun.allCases.map(\.rawValue).joined(separator: ", ") + ". Verbs: add, set, rm.",
-                  "Journal: " + store.path]
-        return lines
+    /// The help's first line: how to search it.
+    static let helpIntro = "Type / and words to narrow this list (e.g. /undo); Esc clears, then closes."
+
+    /// Every key, grouped by where it works; a key that cannot act in this pane just now
+    /// carries the reason (and is drawn dimmed).
+    func helpLines() -> [HelpLine] {
+        var out = [HelpLine(kind: .title, text: Session.helpIntro)]
+        let groups: [(String, PaneKind?)] = [("Everywhere", nil)] + PaneKind.allCases.map { ($0.title, $0) }
+        var body: [HelpLine] = []
+        var dimmed = false
+        for (title, p) in groups {
+            let members = actions.filter { a in p.map { a.panes?.contains($0) == true } ?? (a.panes == nil) }
+            guard !members.isEmpty else { continue }
+            body += [.blank, HelpLine(kind: .heading, text: title + (p == pane ? " (the pane you are in)" : ""))]
+            for a in members {
+                // Reasons are about this pane as it is now; other panes' keys are listed plainly.
+                let why = p == nil || p == pane ? a.disabledReason(self) : nil
+                if why != nil { dimmed = true }
+                body.append(HelpLine(kind: why == nil ? .key : .disabled,
+                                     text: Session.keyColumn(a.keyLabel) + a.help + (why.map { " — not now: " + $0 } ?? ""),
+                                     also: a.name))
+            }
+        }
+        if dimmed {
+            out.append(HelpLine(kind: .legend, text: "Dimmed keys cannot act in the \(pane.title) pane just now; each says why."))
+        }
+        out += body
+        for section in Action.modeKeys {
+            body = [.blank, HelpLine(kind: .heading, text: Session.plain(section.title))]
+            for row in section.rows {
+                body.append(HelpLine(kind: .key, text: Session.keyColumn(row.keys.joined(separator: " ")) + Session.plain(row.what)))
+            }
+            out += body
+        }
+        out += [.blank, HelpLine(kind: .heading, text: "Commands at the : line"),
+                HelpLine(kind: .note, text: "  noun verb key=value ..., for example"),
+                HelpLine(kind: .note, text: "    crew add name=\"Zoë Müller\" role=\"1st AC\" dept=Camera rate=350"),
+                HelpLine(kind: .note, text: "    cost add account=2100 amount=1250.00 vendor=Panavision po=PO-0042"),
+                HelpLine(kind: .note, text: "  Nouns: " + Noun.allCases.map(\.rawValue).joined(separator: ", ") + ". Verbs: add, set, rm."),
+                HelpLine(kind: .note, text: "  Every change is saved to the journal as you make it: " + store.path)]
+        return out
+    }
+
+    /// The lines the search leaves: those holding every word (a heading that holds them all
+    /// keeps its whole group), under their headings.
+    static func narrow(_ all: [HelpLine], to search: HelpSearch) -> [HelpLine] {
+        let words = search.words
+        guard !words.isEmpty else { return all }
+        func holds(_ l: HelpLine) -> Bool {
+            let hay = (l.text + " " + l.also).lowercased()
+            return words.allSatisfy { hay.contains($0) }
+        }
+        var out = all.filter { $0.kind == .title || $0.kind == .legend }
+        var heading: HelpLine?, wholeGroup = false, shownHeading = false
+        var found = 0
+        for l in all {
+            switch l.kind {
+            case .title, .legend, .blank: continue
+            case .heading: heading = l; wholeGroup = holds(l); shownHeading = false
+            default:
+                guard wholeGroup || holds(l) else { continue }
+                if !shownHeading, let h = heading { out += [.blank, h]; shownHeading = true }
+                out.append(l)
+                found += 1
+            }
+        }
+        if !out.contains(where: { $0.kind == .disabled }) { out.removeAll { $0.kind == .legend } }
+        if found == 0 {
+            out += [.blank, HelpLine(kind: .note, text: "Nothing here holds \"\(search.text)\": Backspace changes the search, Esc clears it.")]
+        }
+        return out
+    }
+
+    /// The help as drawn: narrowed by the search and wrapped to the box.
+    func helpRows(_ search: HelpSearch) -> [(text: String, kind: HelpLine.Kind)] {
+        let lines = Session.narrow(helpLines(), to: search)
+        let w = max(20, width - 4)
+        var rows: [(String, HelpLine.Kind)] = []
+        for l in lines {
+            let indent = l.kind == .key || l.kind == .disabled ? 18 : l.kind == .note ? 4 : 2
+            for part in Session.wrap(l.text, width: w, indent: indent) { rows.append((part, l.kind)) }
+        }
+        return rows
+    }
+
+    /// Keys in a column of 16, or followed by two spaces when longer.
+    static func keyColumn(_ keys: String) -> String {
+        "  " + (TextWidth.of(keys) < 15 ? TextWidth.fit(keys, 16) : keys + "  ")
+    }
+
+    /// Docs text for the screen: no Markdown backticks.
+    static func plain(_ s: String) -> String { s.replacingAll("`", with: "") }
+
+    /// Word-wraps `text` to `width` columns; lines after the first start `indent` columns in.
+    static func wrap(_ text: String, width: Int, indent: Int) -> [String] {
+        guard TextWidth.of(text) > width else { return [text] }
+        var lines: [String] = []
+        var line = "", used = 0
+        let pad = String(repeating: " ", count: indent)
+        // Leading spaces are kept as one word, so the first line's indent survives.
+        let lead = String(text.prefix { $0 == " " })
+        var words = text.dropFirst(lead.count).split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        if !lead.isEmpty, !words.isEmpty { words[0] = lead + words[0] }
+        for word in words {
+            let ww = TextWidth.of(word)
+            if used > 0, used + 1 + ww > width, TextWidth.of(line.trimmingWhitespace()) > 0 {
+                lines.append(line)
+                line = pad + word; used = indent + ww
+            } else {
+                line += (used > 0 || !line.isEmpty ? " " : "") + word
+                used += (used > 0 ? 1 : 0) + ww
+            }
+        }
+        lines.append(line)
+        return lines.map { TextWidth.truncate($0, to: width) }
     }
 }
 
-extension Action {
-    /// One line per action: keys, what it does, and where.
-    static func helpText(_ actions: [Action]) -> [String] {
-        actions.map { a in
-            let keys = TextWidth.fit(a.keyLabel, 16)
-            let scope = a.panes.map { " (" + $0.map(\.title).joined(separator: ", ") + ")" } ?? ""
-            return keys + a.help + scope
-        }
-    }
-
-    /// docs/KEYS.md, generated from the action table so the two cannot drift.
-    public static func markdown() -> String {
-        var s = "# Coord keys\n\nGenerated from the action table (`coord keys`); a test fails if this file drifts.\n\n"
-        s += "| keys | action | what it does | panes |\n| --- | --- | --- | --- |\n"
-        for a in table() {
-            let keys = a.keys.map { "`\($0.description == "|" ? "\\|" : $0.description)`" }.joined(separator: " ")
-            let panes = a.panes.map { $0.map(\.title).joined(separator: ", ") } ?? "all"
-            s += "| \(keys) | \(a.name) | \(a.help) | \(panes) |\n"
-        }
-        s += """
-
-        ## In a form
-        | keys | what it does |
-        | --- | --- |
-        | `Tab` `Down` | next field (the field you leave is checked) |
-        | `Shift-Tab` `Up` | previous field |
-        | `Enter` | save (every field is checked; errors show beside their field) |
-        | `Esc` `Ctrl-C` | cancel; nothing is saved |
-        | `Left` `Right` `Home` `End` `Ctrl-A` `Ctrl-E` | move in the field |
-        | `Backspace` `Delete` `Ctrl-U` `Ctrl-K` `Ctrl-W` | delete back, forward, to start, to end, a word |
-
-        ## At the `:` line
-        | keys | what it does |
-        | --- | --- |
-        | `Enter` | run the command (a journal line: `noun verb key=value ...`, or `q`, `help`) |
-        | `Up` `Down` | earlier and later commands (kept across sessions in `.NAME.history` beside the journal, mode 0600) |
-        | `Esc` `Ctrl-C` | cancel |
-
-        ## Delete confirmation
-        | keys | what it does |
-        | --- | --- |
-        | `y` | delete |
-        | any other key | keep it |
-
-        ## Help overlay
-        | keys | what it does |
-        | --- | --- |
-        | `j` `k` `Down` `Up` `PgDn` `PgUp` `Space` `g` `G` | scroll |
-        | `Esc` `q` `?` | close |
-
-        """
-        return s
+extension String {
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        var out = ""
+        for c in self { if c == target { out += replacement } else { out.append(c) } }
+        return out
     }
 }

@@ -26,8 +26,8 @@ extension Session {
         case .form(let f):
             let cur = f.draw(into: &c, x: 1, y: 1, w: width - 2, h: height - 3, theme: theme)
             c.cursor = (cur.0, cur.1)
-        case .help(let top):
-            drawHelp(&c, top: top)
+        case .help(let top, let search):
+            drawHelp(&c, top: top, search: search)
         case .callSheet(let day, let top):
             let lines = callSheetLines(day)
             let h = height - 2
@@ -184,15 +184,6 @@ extension Session {
             guard let m = message else { return }
             let style = m.kind == .error ? theme.error : m.kind == .ok ? theme.ok : theme.text
             c.put(0, y, TextWidth.truncate(m.text, to: width), style)
-        }
-    }
-
-    func drawHelp(_ c: inout Canvas, top: Int) {
-        let lines = helpLines()
-        let h = height - 2
-        c.box(0, 1, width, h, title: "Help — Esc closes, j/k scroll", theme.frame)
-        for i in 0..<(h - 2) where top + i < lines.count {
-            c.put(2, 2 + i, TextWidth.truncate(lines[top + i], to: width - 4), i == 0 && top == 0 ? theme.label : theme.text)
         }
     }
 }

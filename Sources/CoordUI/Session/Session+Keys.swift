@@ -17,7 +17,7 @@ extension Session {
         case .filter(var e): handleFilter(key, &e)
         case .logEntry(var e, let item): handleLogEntry(key, &e, item)
         case .confirm(let noun, let id, _): handleConfirm(key, noun, id)
-        case .help(let t): handleHelp(key, t)
+        case .help(let t, let q): handleHelp(key, t, q)
         case .callSheet(let day, let t): handleCallSheet(key, day, t)
         case .search(var e, let from, let previous): handleSearch(key, &e, from: from, previous: previous)
         case .find(var l): handleFind(key, &l)
@@ -227,21 +227,6 @@ extension Session {
             }
         } else {
             message = Message("not deleted")
-        }
-    }
-
-    func handleHelp(_ key: Key, _ t: Int) {
-        let lines = helpLines()
-        let page = max(1, height - 4)
-        switch key {
-        case .escape, .char("q"), .char("?"), .ctrl("c"): mode = .normal
-        case .char("j"), .down: mode = .help(top: min(max(0, lines.count - page), t + 1))
-        case .char("k"), .up: mode = .help(top: max(0, t - 1))
-        case .pageDown, .char(" "): mode = .help(top: min(max(0, lines.count - page), t + page))
-        case .pageUp: mode = .help(top: max(0, t - page))
-        case .char("g"), .home: mode = .help(top: 0)
-        case .char("G"), .end: mode = .help(top: max(0, lines.count - page))
-        default: break
         }
     }
 }

@@ -18,7 +18,8 @@ public enum Mode: Sendable {
     /// Typing one line of a clearance's correspondence log (`L`).
     case logEntry(LineEditor, item: RecordID)
     case confirm(noun: Noun, id: RecordID, label: String)
-    case help(top: Int)
+    /// The `?` help, scrolled to `top`, narrowed by its own `/` search.
+    case help(top: Int, search: HelpSearch = HelpSearch())
     /// The call sheet of a shoot day, as it would be issued (`s`); `i` issues it.
     case callSheet(day: RecordID, top: Int)
     /// Typing a `/` search: the selection jumps to matches as you type; Esc goes back to row `from`.
