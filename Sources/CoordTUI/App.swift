@@ -33,12 +33,26 @@ enum App {
     static func run(stores: [ProductionStore], notes: [String]) throws -> Int32 {
         let signals = SignalWatch()
         let noColour = getenv("NO_COLOR").map { String(cString: $0) }.map { !$0.isEmpty } ?? false
-        let term = try Terminal(useColour: !noColour)
+        let config = Config.load()
+        WorkingRules.defaults = config.workingRules
+        let term = try Terminal(useColour: !noColour, mouse: config.mouse)
         let size = term.size
-        let session = Session(stores: stores, theme: noColour ? .monochrome : .colour, width: size.width, height: size.height)
+        // NO_COLOR wins over the config's theme.
+        let themeName = noColour ? "monochrome" : config.theme
+        let session = Session(stores: stores, theme: Theme.named(themeName) ?? .colour, width: size.width, height: size.height)
+        session.looks.themeName = themeName
+        session.looks.colourAllowed = !noColour
+        session.looks.configPath = config.shownPath
+        session.apply(keys: config.keys)
         let opening = stores.count > 1 ? "\(stores.count) productions (p switches)" : stores[0].path
         // The first run ever shows the most useful keys instead (FirstRun.swift).
         session.message = FirstRun.opening(usual: "\(opening) · every change is saved as you make it · ? for help", notes: notes)
+        if let first = config.problems.first {
+            // A config line that could not be used is said at once, never skipped in silence.
+            let more = config.problems.count > 1 ? " (and \(config.problems.count - 1) more: coord config lists them)" : ""
+            let before = session.message.flatMap { $0.kind == .error ? " · " + $0.text : nil } ?? ""
+            session.message = Message(first + more + before, .error)
+        }
         var dirty = true
         var exitSignal: Int32 = 0
         loop: while true {
@@ -54,6 +68,10 @@ enum App {
             case .timeout:
                 if session.poll() { dirty = true }
             case .gone: break loop
+            case .mouse(let m):
+                session.handleMouse(m)
+                dirty = true
+                if session.wantsQuit { break loop }
             case .key(let k):
                 session.handle(k)
                 dirty = true

@@ -18,7 +18,7 @@ struct Coord: ParsableCommand {
         Help on a journal noun or verb:        coord help crew   (or: coord help nouns, coord help verbs)
         """,
         subcommands: [Open.self, Do.self, Check.self, Report.self, CallSheetCommand.self, Import.self, Export.self, ChartCommand.self, Compact.self, Demo.self,
-                      Keys.self, Bench.self, MergeJournal.self, GitSetup.self],
+                      Keys.self, ConfigCommand.self, Bench.self, MergeJournal.self, GitSetup.self],
         defaultSubcommand: Open.self
     )
 
@@ -29,6 +29,12 @@ struct Coord: ParsableCommand {
         if args.count == 2, args[0] == "help", let text = JournalHelp.text(args[1]) {
             print(text)
             return
+        }
+        if args.starts(with: ["report", "conflicts"]) {
+            // The config's working-time rules, where a journal sets none; its problems said, not skipped.
+            let config = Config.load()
+            WorkingRules.defaults = config.workingRules
+            for p in config.problems { complain(p) }
         }
         main(nil)
     }
@@ -230,6 +236,25 @@ struct Keys: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print every key, from the action table (the text of docs/KEYS.md).")
     func run() { print(Action.markdown(), terminator: "") }
+}
+
+struct ConfigCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config",
+        abstract: "Check the config file ($XDG_CONFIG_HOME/coord/config or ~/.config/coord/config): the settings in force, and every line that cannot be used.",
+        discussion: "Exits 1 when a line cannot be used. The settings print in the file's own form, so they can start one.")
+    func run() throws {
+        let c = Config.load()
+        let path = Config.path() ?? "(neither XDG_CONFIG_HOME nor HOME is set)"
+        print("# \(path)" + (access(path, F_OK) == 0 ? "" : " (not there: these are the defaults)"))
+        print("theme = \(c.theme)        # \(Theme.names.joined(separator: ", ")); NO_COLOR overrides it")
+        print("mouse = \(c.mouse ? "on" : "off")")
+        print("rest = \(c.workingRules.rest)          # hours, where a journal sets no production rest=")
+        print("maxday = \(c.workingRules.maxDay)        # hours, e.g. 10+1, where a journal sets no production maxday=")
+        for (name, keys) in c.keys.sorted(by: { $0.key < $1.key }) { print("key.\(name) = " + keys.map(\.description).joined(separator: " ")) }
+        for p in c.problems { complain(p) }
+        if !c.problems.isEmpty { throw ExitCode(1) }
+    }
 }
 
 extension String {

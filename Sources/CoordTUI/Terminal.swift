@@ -7,17 +7,19 @@ import Glibc
 /// The one place that talks to curses: reads keys, and copies a finished Canvas to the
 /// screen, touching only the cells that changed since the last frame.
 final class Terminal {
-    enum Read { case key(Key), timeout, gone }
+    enum Read { case key(Key), mouse(MouseEvent), timeout, gone }
 
     private let screen: OpaquePointer
     private var previous: Canvas?
     private var pairs: [Int32: Int16] = [:]
     private let colours: Bool
     private var cursorShown = false
+    /// True when clicks and the wheel are reported (the config's `mouse`, and a terminal that can).
+    private(set) var mouse = false
 
     struct Failure: Error, CustomStringConvertible { let description: String }
 
-    init(useColour: Bool) throws {
+    init(useColour: Bool, mouse wantsMouse: Bool = true) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw Failure(description: "not a terminal: coord needs one (in scripts use `coord do` and `coord check`)")
         }
@@ -41,6 +43,7 @@ final class Terminal {
         set_escdelay(25)
         wtimeout(win, 200)
         curs_set(0)
+        mouse = coord_mouse(wantsMouse)
         colours = useColour && has_colors()
         if colours {
             start_color()
@@ -78,6 +81,14 @@ final class Terminal {
             case KEY_BACKSPACE: return .key(.backspace)
             case KEY_DC: return .key(.delete)
             case KEY_ENTER: return .key(.enter)
+            case KEY_MOUSE:
+                var x: Int32 = 0, y: Int32 = 0
+                switch coord_mouse_event(&x, &y) {
+                case 1: return .mouse(MouseEvent(x: Int(x), y: Int(y), .click))
+                case 2: return .mouse(MouseEvent(x: Int(x), y: Int(y), .wheelUp))
+                case 3: return .mouse(MouseEvent(x: Int(x), y: Int(y), .wheelDown))
+                default: return .timeout
+                }
             case KEY_RESIZE:
                 previous = nil
                 return .key(.resize)

@@ -57,6 +57,39 @@ public struct Theme: Sendable {
 
     public static let colour = Theme()
 
+    /// The themes by name, in the order `t` cycles them.
+    public static let names = ["colour", "light", "monochrome"]
+    public static let defaultName = "colour"
+    public static func named(_ name: String) -> Theme? {
+        switch canonicalName(name) {
+        case "colour": return .colour
+        case "light": return .light
+        case "monochrome": return .monochrome
+        default: return nil
+        }
+    }
+    /// `color`, `mono` and any case are understood.
+    public static func canonicalName(_ name: String) -> String? {
+        switch name.lowercased() {
+        case "colour", "color": return "colour"
+        case "light": return "light"
+        case "monochrome", "mono": return "monochrome"
+        default: return nil
+        }
+    }
+
+    /// For light backgrounds, where yellow and green text fade: those become strips of
+    /// background colour, as a printed stripboard has them, and warnings turn magenta.
+    public static let light: Theme = {
+        var t = Theme()
+        t.warn = Style(fg: .magenta, bold: true)
+        t.ok = Style(fg: .blue)
+        t.extDay = Style(fg: .black, bg: .yellow)
+        t.intNight = Style(fg: .white, bg: .blue)
+        t.extNight = Style(fg: .black, bg: .green)
+        return t
+    }()
+
     /// NO_COLOR and monochrome terminals: bold, underline and reverse only.
     public static let monochrome: Theme = {
         var t = Theme()

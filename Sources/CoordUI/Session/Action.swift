@@ -150,6 +150,9 @@ public struct Action {
                    disabled: Session.needsOwnGrid) { $0.cycleCode() },
             Action("help", [.char("?"), .function(1)], hint: "help", "show every key") { $0.mode = .help(top: 0) },
             Action("redraw", [.ctrl("l")], "redraw the screen") { $0.wantsFullRedraw = true },
+            Action("theme", [.char("t")], "change the theme: colour, light, monochrome (theme = in the config keeps one)") {
+                $0.cycleTheme()
+            },
             Action("quit", [.char("q")], hint: "quit", "quit (every change is already saved)") { $0.wantsQuit = true },
             Action("quit", [.ctrl("c")], "quit") { $0.wantsQuit = true },
         ]

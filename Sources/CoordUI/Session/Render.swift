@@ -7,6 +7,7 @@ extension Session {
     /// Draws the whole frame. Handlers never draw; this reads state only.
     public func render() -> Canvas {
         var c = Canvas(width: width, height: height)
+        hits = HitMap()
         guard width >= Session.minWidth, height >= Session.minHeight else {
             let lines = ["terminal too small (need \(Session.minWidth)x\(Session.minHeight))", "now \(width)x\(height)", "q quits"]
             for (i, l) in lines.enumerated() where height > 0 {
@@ -50,10 +51,12 @@ extension Session {
             if p.rawValue > 0 { x += c.put(x, 0, "│", theme.dim) }
             let label = " \(p.rawValue + 1) \(p.title) \(p.count(model)) "
             let style = p == pane ? theme.tabActive : theme.tab
+            let start = x
             x += c.put(x, 0, label, style)
             if let alert = summary.alerts[p] {
                 x += c.put(x, 0, alert + " ", p == pane ? theme.tabActive : (p.alertIsProblem ? theme.alert : theme.warn))
             }
+            hits.tabs.append((p, start..<x))
         }
         let title = model.production.title
         let room = width - x - 2
@@ -73,6 +76,7 @@ extension Session {
         if sel >= first + visible { first = sel - visible + 1 }
         first = max(0, min(first, max(0, t.rows.count - visible)))
         top[pane] = first
+        (hits.headerY, hits.bodyY, hits.bodyRows, hits.top) = (y, y + 1, visible, first)
         if pane == .schedule && scheduleView != .board {
             let days = max(0, t.columns.count - t.frozen - (scheduleView == .grid ? 6 : 0))
             gridColumn = max(0, min(gridColumn, days - 1))
@@ -145,9 +149,11 @@ extension Session {
         let lw = c.put(0, y, left + " ", theme.status)
         var hints: [String] = []
         var seen = Set<String>()
+        var hintKeys: [String: Key] = [:]
         for a in actions where a.applies(to: pane) {
             guard let h = a.hint, seen.insert(h).inserted, let k = a.keys.first else { continue }
             hints.append("\(k) \(h)")
+            hintKeys[hints.last!] = k
         }
         // Help and quit always show; the others as room allows, in table order.
         var text = hints.joined(separator: "  ")
@@ -157,6 +163,13 @@ extension Session {
             text = hints.joined(separator: "  ")
         }
         c.put(width - TextWidth.of(text) - 1, y, text, theme.status)
+        // Where each hint is, so a click on it runs it.
+        hits.statusY = y
+        var hx = width - TextWidth.of(text) - 1
+        for h in hints {
+            if let k = hintKeys[h] { hits.hints.append((hx..<hx + TextWidth.of(h), k)) }
+            hx += TextWidth.of(h) + 2
+        }
     }
 
     func drawBottom(_ c: inout Canvas, y: Int) {

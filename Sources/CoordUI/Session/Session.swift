@@ -37,6 +37,9 @@ public final class Session {
     public private(set) var current = 0
     public var store: ProductionStore { stores[current] }
     public var theme: Theme
+    /// The theme's name, NO_COLOR, the config file (Config.swift); where the last frame put what a click can hit.
+    public var looks = Looks()
+    var hits = HitMap()
     public internal(set) var pane: PaneKind = .schedule
     public var budgetView: BudgetView = .report
     /// The board the schedule shows; nil follows the active board.
@@ -54,7 +57,7 @@ public final class Session {
     public var wantsQuit = false
     /// Set when the screen must be repainted from scratch (Ctrl-L).
     public var wantsFullRedraw = false
-    public private(set) var actions: [Action] = []
+    public internal(set) var actions: [Action] = []
 
     /// Filter and sort per pane (and per budget view, since its two tables differ).
     public var views: [String: TableView] = [:]
