@@ -78,11 +78,13 @@ public struct Theme: Sendable {
         }
     }
 
-    /// For light backgrounds, where yellow and green text fade: those become strips of
+    /// For light backgrounds, where yellow, green and cyan text fade: strips become bands of
     /// background colour, as a printed stripboard has them, and warnings turn magenta.
     public static let light: Theme = {
         var t = Theme()
         t.warn = Style(fg: .magenta, bold: true)
+        // Cyan day headings wash out on white.
+        t.group = Style(fg: .blue, bold: true)
         t.ok = Style(fg: .blue)
         t.extDay = Style(fg: .black, bg: .yellow)
         t.intNight = Style(fg: .white, bg: .blue)
