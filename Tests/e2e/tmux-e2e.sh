@@ -40,7 +40,7 @@ start() {
   local size=$1; shift
   tm kill-session -t e2e 2>/dev/null
   tm new-session -d -s e2e -x "${size%x*}" -y "${size#*x}" \
-    "env TERM=tmux-256color XDG_DATA_HOME=$WORK/data $*; echo EXITED \$?; sleep 30"
+    "env TERM=tmux-256color XDG_DATA_HOME=$WORK/data XDG_STATE_HOME=$WORK/state XDG_CONFIG_HOME=$WORK/config $*; echo EXITED \$?; sleep 30"
 }
 keys() { tm send-keys -t e2e "$@"; }
 gone() { local d=$((SECONDS + 10)); while [ $SECONDS -lt $d ]; do screen | grep -q "EXITED" && return 0; sleep 0.1; done; return 1; }

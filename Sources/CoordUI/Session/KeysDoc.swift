@@ -13,9 +13,26 @@ extension Action {
             (["Backspace", "Delete", "Ctrl-U", "Ctrl-K", "Ctrl-W"], "delete back, forward, to start, to end, a word"),
         ]),
         ("At the `:` line", [
-            (["Enter"], "run the command (a journal line: `noun verb key=value ...`, or `q`, `help`)"),
+            (["Enter"], "run the command (a journal line: `noun verb key=value ...`, or `help WORD`, `find TEXT`, `q`)"),
+            (["Tab", "Shift-Tab"], "complete the noun, verb, key= or value; again: the next / previous candidate"),
             (["Up", "Down"], "earlier and later commands (kept across sessions in `.NAME.history` beside the journal, mode 0600)"),
             (["Esc", "Ctrl-C"], "cancel"),
+        ]),
+        ("Typing a `/` search", [
+            (["Enter"], "keep the place found (n / N then go on to the next and previous match)"),
+            (["Esc"], "go back to where you were"),
+        ]),
+        ("The `:find` list", [
+            (["j", "k", "Down", "Up", "PgDn", "PgUp", "g", "G"], "move"),
+            (["Enter"], "go to the record, in its pane"),
+            (["Esc"], "close"),
+        ]),
+        ("Mouse (`mouse = off` in ~/.config/coord/config turns it off)", [
+            (["click a tab"], "go to that pane"),
+            (["click a row"], "select it (in the grid: the cell)"),
+            (["click a hint"], "run it, as its key would"),
+            (["wheel"], "scroll three rows"),
+            (["Shift+drag"], "select text, as without the mouse (most terminals)"),
         ]),
         ("Delete confirmation", [
             (["y"], "delete"),
