@@ -60,7 +60,7 @@ extension Session {
         }
         if model.crew[id] != nil {
             // The bookings desk: the days this person is booked (the grid edits the same records).
-            let booked = model.bookings.values.filter { $0.who == id.raw }.sorted { ($0.date ?? CalendarDate(dayNumber: 0)) < ($1.date ?? CalendarDate(dayNumber: 0)) }
+            let booked = (model.bookingsOf[id.raw] ?? []).compactMap { model.bookings[$0] }.sorted { ($0.date ?? CalendarDate(dayNumber: 0)) < ($1.date ?? CalendarDate(dayNumber: 0)) }
             if !booked.isEmpty {
                 let span = [booked.first?.date, booked.last?.date].compactMap { $0?.short }
                 let text = "\(booked.count) day\(booked.count == 1 ? "" : "s") " + (span.count == 2 && span[0] != span[1] ? "\(span[0])–\(span[1])" : span.first ?? "")
