@@ -87,7 +87,7 @@ enum Checkpoint {
         var counts = [String: Int]()
         for _ in 0..<(try r.count()) { counts[try r.string()] = Int(Int64(bitPattern: try r.u64())) }
         m.costCountByCode = counts
-        var at = [Model.BookingKey: RecordID]()
+        var at = [Model.BookingKey: RecordID](minimumCapacity: try r.peekCount())
         for _ in 0..<(try r.count()) {
             let who = try r.string()
             let day = Int32(bitPattern: UInt32(try r.u32()))

@@ -100,8 +100,13 @@ extension DayOutOfDays {
             var whos = cast.map(\.id)
             whos += m.crew.values.filter { $0.castNumber.isEmpty }.map(\.id)
             whos += m.kit.values.map(\.id)
+            // One pass over every booking (in table order, cheaper than a lookup per booking).
+            var bookedOf: [String: [Int: String]] = [:]
+            for b in m.bookings.values {
+                if let d = b.date, let i = columnOfDate[d] { bookedOf[b.who, default: [:]][i] = b.code }
+            }
             for who in whos {
-                guard let r = row(of: who, in: m) else { continue }
+                guard let r = row(of: who, booked: bookedOf[who.raw] ?? [:], in: m) else { continue }
                 rowOf[who] = dood.rows.count
                 dood.rows.append(r)
             }
@@ -110,11 +115,15 @@ extension DayOutOfDays {
         /// A cast member's work days come from the strips, with holds and drops by their
         /// setting, then bookings (travel, rehearsal, fittings); crew and kit days are their bookings.
         func row(of who: RecordID, in m: Model) -> DayOutOfDays.Row? {
-            let n = dood.columns.count
             var booked: [Int: String] = [:]
             for id in m.bookingsOf[who.raw] ?? [] {
                 if let b = m.bookings[id], let d = b.date, let i = columnOfDate[d] { booked[i] = b.code }
             }
+            return row(of: who, booked: booked, in: m)
+        }
+
+        private func row(of who: RecordID, booked: [Int: String], in m: Model) -> DayOutOfDays.Row? {
+            let n = dood.columns.count
             if let p = m.crew[who], !p.castNumber.isEmpty {
                 var codes = Model.workCodes(days: workDays[p.castNumber] ?? [], count: n,
                                             drop: p.hold == "drop", dropAfter: Int(p.dropDays))
