@@ -15,7 +15,10 @@ enum BudgetTable {
             let cells = [l.kind == .account ? l.code : "", l.title, f.budget.grouped, f.period.grouped, f.actual.grouped,
                          f.committed.grouped, f.total.grouped, f.etc.grouped, f.efc.grouped, f.variance.grouped]
             if l.kind == .account {
-                return Row(id: l.account, noun: .account, cells: cells, mark: f.isOver ? .alert : .none)
+                var row = Row(id: l.account, noun: .account, cells: cells, mark: f.isOver ? .alert : .none)
+                // `f over` narrows the report to the accounts over budget.
+                if f.isOver { row.tags = "over" }
+                return row
             }
             return Row(id: nil, noun: nil, cells: cells, kind: .total, mark: f.isOver ? .alert : .none)
         }

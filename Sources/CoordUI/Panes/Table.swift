@@ -54,6 +54,8 @@ public struct Row: Sendable {
     /// A heading's fields, each with the column its text ends at (0: said by where the row
     /// sits, like a day's board), so the detail line leaves out what the heading shows.
     public var headingFields: [(key: String, end: Int)] = []
+    /// States a filter word finds the row by, though not shown as text (`over`: over budget).
+    public var tags = ""
     public init(id: RecordID?, noun: Noun?, cells: [String], kind: RowKind = .record, mark: RowMark = .none) {
         self.id = id; self.noun = noun; self.cells = cells; self.kind = kind; self.mark = mark
     }

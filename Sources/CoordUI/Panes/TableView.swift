@@ -11,13 +11,17 @@ public struct TableView: Sendable, Equatable {
     public var isPlain: Bool { filter.isEmpty && sortColumn == nil }
 
     /// `table` with the filter and sort applied. Headings stay above rows that still show.
+    /// Filter words that mean a state rather than text (Row.tags).
+    static let tagWords: Set<String> = ["over"]
+
     func apply(to table: Table, onDay: Set<RecordID>?) -> Table {
         guard !isPlain else { return table }
         let words = filter.lowercased().split(separator: " ").filter { !$0.hasPrefix("on:") }.map(String.init)
         func keep(_ r: Row) -> Bool {
             if let onDay, let id = r.id, !onDay.contains(id) { return false }
             let text = r.cells.joined(separator: " ").lowercased()
-            return words.allSatisfy { text.contains($0) }
+            // A tag word finds the rows that carry it, not every row with it in its text.
+            return words.allSatisfy { TableView.tagWords.contains($0) ? r.tags.split(separator: " ").contains(Substring($0)) : text.contains($0) }
         }
         var rows: [Row] = []
         var heading: Row?

@@ -59,7 +59,7 @@ public struct Action {
                    "set the selected person's call on a shoot day (the next one, unless you change it)",
                    disabled: needsRecord) { $0.openCallForm() },
             Action("filter", [.char("f"), .char("\\")], hint: "filter",
-                   "filter the pane to rows with these words (on:N: people working shoot day N)") { $0.startFilter() },
+                   "filter the pane to rows with these words (over: accounts over budget; on:N: people working shoot day N)") { $0.startFilter() },
             Action("sort", [.char("o")], "sort by the next column (then back to the usual order)") { $0.cycleSort() },
             Action("undo", [.char("u")], hint: "undo", "undo your last change (appends its inverse to the journal)",
                    disabled: { $0.undoStack.isEmpty ? "nothing to undo yet" : nil }) { $0.undo() },
