@@ -293,7 +293,7 @@ public enum CostsCSV {
                 let event = try scratch.validate(cmd, context: context) {
                     // Named after its row, so a message about an earlier row's cost can say which.
                     var id = RecordID("csv-row-\(row.number)")
-                    while scratch.usedIDs.contains(id) { tmp += 1; id = RecordID("csv-row-\(row.number)-\(tmp)") }
+                    while scratch.isUsed(id) { tmp += 1; id = RecordID("csv-row-\(row.number)-\(tmp)") }
                     rowOfScratchID[id.raw] = row.number
                     return id
                 }

@@ -256,7 +256,7 @@ public enum CrewCSV {
             do {
                 guard let cmd = try LineGrammar.parse(line) else { continue }
                 let event = try scratch.validate(cmd, context: context) {
-                    repeat { tmp += 1 } while scratch.usedIDs.contains(RecordID("tmp\(tmp)"))
+                    repeat { tmp += 1 } while scratch.isUsed(RecordID("tmp\(tmp)"))
                     return RecordID("tmp\(tmp)")
                 }
                 scratch.apply(event)

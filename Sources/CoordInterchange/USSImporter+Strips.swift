@@ -54,7 +54,7 @@ extension USSImporter {
                 tally("script page and estimated duration not kept (Coord strips have no such fields)", scene)
             }
             let sid = freshID(USSImporter.derived(id))
-            if model.usedIDs.contains(RecordID(USSImporter.derived(id))) {
+            if model.isUsed(RecordID(USSImporter.derived(id))) {
                 tally("strips whose id is already in the journal (imported before?) given new ids", scene)
             }
             stripOf[id] = sid

@@ -32,7 +32,6 @@ enum Checkpoint {
         table(m.estimates, into: &w)
         table(m.clearances, into: &w)
         table(m.clearanceLog, into: &w)
-        w.ids(Array(m.usedIDs))
         nouns(m.nounOf, into: &w)
         nouns(m.removedNouns, into: &w)
         codes(m.accountIDByCode, into: &w)
@@ -48,7 +47,7 @@ enum Checkpoint {
 
     /// How many stored properties `encode` writes or `decode` rebuilds (`bookingsOf`, `marks`); a test holds `Model`
     /// to it, so a new property cannot be left out of checkpoints unnoticed.
-    static let modelProperties = 35
+    static let modelProperties = 34
 
     static func decode(_ bytes: UnsafeRawBufferPointer) throws(Damaged) -> Model {
         var r = ByteReader(bytes)
@@ -78,7 +77,6 @@ enum Checkpoint {
         m.estimates = try table(from: &r)
         m.clearances = try table(from: &r)
         m.clearanceLog = try table(from: &r)
-        m.usedIDs = Set(try r.ids())
         m.nounOf = try nouns(from: &r)
         m.removedNouns = try nouns(from: &r)
         m.accountIDByCode = try codes(from: &r)

@@ -149,7 +149,7 @@ public struct CheckpointStore: Sendable {
     /// this build of Coord (its executable's size and time), since a new build may check
     /// or apply lines differently.
     static let fingerprint: UInt64 = {
-        var text = "checkpoint v3;journal v\(JournalFormat.version);"
+        var text = "checkpoint v4;journal v\(JournalFormat.version);"
         for noun in Noun.allCases {
             text += noun.rawValue + ":" + noun.fields.map { "\($0.key)=\($0.kind.hint)" }.joined(separator: ",") + ";"
         }

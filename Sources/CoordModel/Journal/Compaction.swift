@@ -94,7 +94,8 @@ public enum Compaction {
 
     /// The first way two models differ, in words; nil when they hold the same records.
     public static func difference(_ a: Model, _ b: Model) -> String? {
-        if a.usedIDs != b.usedIDs { return "the ids ever used differ (\(a.usedIDs.symmetricDifference(b.usedIDs).prefix(3).map(\.raw)))" }
+        let usedA = a.usedIDs, usedB = b.usedIDs
+        if usedA != usedB { return "the ids ever used differ (\(usedA.symmetricDifference(usedB).prefix(3).map(\.raw)))" }
         if a.nounOf != b.nounOf { return "the live records differ" }
         if a.production.fieldValuesList != b.production.fieldValuesList { return "the production differs" }
         for id in a.nounOf.keys.sorted() where a.fieldValues(of: id).map(\.1) != b.fieldValues(of: id).map(\.1) {

@@ -219,7 +219,6 @@ public enum JournalReader {
             start = end + 1
         }
         guard total > 0 else { return lines }
-        model.usedIDs.reserveCapacity(model.usedIDs.count + total)
         model.nounOf.reserveCapacity(model.nounOf.count + total)
         for (k, table) in NounTable.all.enumerated() where adds[k] > 0 {
             let more = adds[k]

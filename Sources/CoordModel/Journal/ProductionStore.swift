@@ -254,7 +254,7 @@ public final class ProductionStore {
         for (i, cmd) in commands.enumerated() {
             do {
                 let e = try scratch.validate(cmd, context: context) {
-                    gen.next(avoiding: { scratch.usedIDs.contains($0) }, tagSeen: tagSeen)
+                    gen.next(avoiding: { scratch.isUsed($0) }, tagSeen: tagSeen)
                 }
                 if keepsUndo { undo.append(scratch.undoLines(for: e) ?? []) }
                 if i < commands.count - 1 { scratch.apply(e) }
@@ -289,7 +289,7 @@ public final class ProductionStore {
     }
 
     private func tagSeen(_ tag: String) -> Bool {
-        model.usedIDs.contains { $0.raw.hasPrefix(tag) }
+        model.nounOf.keys.contains { $0.raw.hasPrefix(tag) } || model.removedNouns.keys.contains { $0.raw.hasPrefix(tag) }
     }
 }
 

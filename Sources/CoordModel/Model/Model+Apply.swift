@@ -6,7 +6,7 @@ extension Model {
         case .production:
             Model.assign(&production, e.values)
         case .board:
-            Model.change(&boards, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
+            Model.change(&boards, e, nounOf: &nounOf, removed: &removedNouns)
             guard let id = e.id else { return }
             if e.verb == .rm {
                 if !boards.values.contains(where: \.isActive) { boards[Board.mainID]?.active = "yes" }
@@ -19,21 +19,21 @@ extension Model {
                 for (k, b) in boards where k != id && b.isActive { boards[k]?.active = "no" }
             }
         case .day:
-            if e.verb != .move { Model.change(&days, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns) }
+            if e.verb != .move { Model.change(&days, e, nounOf: &nounOf, removed: &removedNouns) }
             applyPlacement(e)
         case .strip:
-            if e.verb != .move { Model.change(&strips, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns) }
+            if e.verb != .move { Model.change(&strips, e, nounOf: &nounOf, removed: &removedNouns) }
             applyPlacement(e)
         case .banner:
-            if e.verb != .move { Model.change(&banners, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns) }
+            if e.verb != .move { Model.change(&banners, e, nounOf: &nounOf, removed: &removedNouns) }
             applyPlacement(e)
         case .calendar:
-            Model.change(&calendar, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
+            Model.change(&calendar, e, nounOf: &nounOf, removed: &removedNouns)
         case .crew:
-            Model.change(&crew, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
+            Model.change(&crew, e, nounOf: &nounOf, removed: &removedNouns)
             if e.verb == .rm, let id = e.id { removeBookings(of: id) }
         case .kit:
-            Model.change(&kit, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
+            Model.change(&kit, e, nounOf: &nounOf, removed: &removedNouns)
             if e.verb == .rm, let id = e.id { removeBookings(of: id) }
         case .booking:
             if let id = e.id, let old = bookings[id] {
@@ -41,27 +41,27 @@ extension Model {
                 bookingsOf[old.who]?.remove(id)
                 marks.touch(old.who)
             }
-            Model.change(&bookings, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
+            Model.change(&bookings, e, nounOf: &nounOf, removed: &removedNouns)
             if let id = e.id, let new = bookings[id] {
                 if let d = new.date { bookingAt[BookingKey(who: new.who, date: d)] = id }
                 bookingsOf[new.who, default: []].insert(id)
                 marks.touch(new.who)
             }
         case .location:
-            Model.change(&locations, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
+            Model.change(&locations, e, nounOf: &nounOf, removed: &removedNouns)
         case .call:
-            Model.change(&calls, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
+            Model.change(&calls, e, nounOf: &nounOf, removed: &removedNouns)
         case .safety:
-            Model.change(&safety, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
+            Model.change(&safety, e, nounOf: &nounOf, removed: &removedNouns)
         case .travel:
-            Model.change(&travel, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
+            Model.change(&travel, e, nounOf: &nounOf, removed: &removedNouns)
         case .callsheet:
-            Model.change(&callSheets, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
+            Model.change(&callSheets, e, nounOf: &nounOf, removed: &removedNouns)
         case .progress:
-            Model.change(&progress, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
+            Model.change(&progress, e, nounOf: &nounOf, removed: &removedNouns)
         case .category:
             let oldCode = e.id.flatMap { categories[$0]?.code }
-            Model.change(&categories, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
+            Model.change(&categories, e, nounOf: &nounOf, removed: &removedNouns)
             guard let id = e.id else { return }
             if let oldCode { categoryIDByCode[oldCode] = nil }
             if let newCode = categories[id]?.code {
@@ -72,7 +72,7 @@ extension Model {
             }
         case .account:
             let oldCode = e.id.flatMap { accounts[$0]?.code }
-            Model.change(&accounts, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
+            Model.change(&accounts, e, nounOf: &nounOf, removed: &removedNouns)
             guard let id = e.id else { return }
             if let oldCode { accountIDByCode[oldCode] = nil }
             if let newCode = accounts[id]?.code {
@@ -81,17 +81,17 @@ extension Model {
             }
         case .budget:
             if let id = e.id, let old = budgetLines[id] { totals.count(old, sign: -1) }
-            Model.change(&budgetLines, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
+            Model.change(&budgetLines, e, nounOf: &nounOf, removed: &removedNouns)
             if let id = e.id, let new = budgetLines[id] { totals.count(new, sign: 1) }
         case .approval:
-            Model.change(&approvals, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
+            Model.change(&approvals, e, nounOf: &nounOf, removed: &removedNouns)
         case .transfer:
             if let id = e.id, let old = transfers[id] { totals.count(old, sign: -1) }
-            Model.change(&transfers, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
+            Model.change(&transfers, e, nounOf: &nounOf, removed: &removedNouns)
             if let id = e.id, let new = transfers[id] { totals.count(new, sign: 1) }
         case .etc:
             let old = e.id.flatMap { estimates[$0] }
-            Model.change(&estimates, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
+            Model.change(&estimates, e, nounOf: &nounOf, removed: &removedNouns)
             if e.verb == .add || e.verb == .restore, let id = e.id, let new = estimates[id] {
                 totals.latestEstimate[new.account] = id // a new line is the table's last
             } else {
@@ -109,7 +109,7 @@ extension Model {
                 totals.count(old, sign: -1)
                 pos.append(old.po)
             }
-            Model.change(&costs, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
+            Model.change(&costs, e, nounOf: &nounOf, removed: &removedNouns)
             if let id = e.id, let new = costs[id] {
                 costCountByCode[new.account, default: 0] += 1
                 if new.isCommitment { commitmentByPO[new.po] = id }
@@ -121,9 +121,9 @@ extension Model {
                 totals.refreshPO(po, commitment: c)
             }
         case .clearance:
-            Model.change(&clearances, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
+            Model.change(&clearances, e, nounOf: &nounOf, removed: &removedNouns)
         case .log:
-            Model.change(&clearanceLog, e, used: &usedIDs, nounOf: &nounOf, removed: &removedNouns)
+            Model.change(&clearanceLog, e, nounOf: &nounOf, removed: &removedNouns)
         }
     }
 
@@ -186,8 +186,7 @@ extension Model {
     }
 
     static func change<R: Record>(_ table: inout RecordTable<R>, _ e: Event,
-                                  used: inout Set<RecordID>, nounOf: inout [RecordID: Noun],
-                                  removed: inout [RecordID: Noun]) {
+                                  nounOf: inout [RecordID: Noun], removed: inout [RecordID: Noun]) {
         guard let id = e.id else { return }
         switch e.verb {
         case .add, .restore:
@@ -195,7 +194,6 @@ extension Model {
             var r = R(id: id)
             assign(&r, e.values)
             table.updateValue(consume r, forKey: id)
-            used.insert(id)
             nounOf[id] = R.noun
             if e.verb == .restore { removed[id] = nil }
         case .set:

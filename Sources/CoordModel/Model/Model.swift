@@ -24,8 +24,6 @@ public struct Model: Sendable {
     public internal(set) var estimates = RecordTable<Estimate>()
     public internal(set) var clearances = RecordTable<Clearance>()
     public internal(set) var clearanceLog = RecordTable<ClearanceLog>()
-    /// Every id ever added, removed ones too: an id is never reused.
-    public internal(set) var usedIDs = Set<RecordID>()
     /// What each removed record was, so `restore` brings it back as the same kind of record.
     public internal(set) var removedNouns = [RecordID: Noun]()
     /// The noun each live id belongs to.
@@ -56,7 +54,6 @@ public struct Model: Sendable {
         main.name = "Main board"
         main.active = "yes"
         boards[main.id] = main
-        usedIDs.insert(main.id)
         nounOf[main.id] = .board
     }
 
@@ -95,6 +92,13 @@ public struct Model: Sendable {
     }
 
     public func contains(_ id: RecordID, as noun: Noun) -> Bool { nounOf[id] == noun }
+
+    /// Whether an id was ever added, removed ones too: an id is never reused. Worked out from
+    /// the live and the removed ids rather than kept as a third table of every id.
+    public func isUsed(_ id: RecordID) -> Bool { nounOf[id] != nil || removedNouns[id] != nil }
+
+    /// Every id ever added (tests, compaction's check): a set built on each call.
+    public var usedIDs: Set<RecordID> { Set(nounOf.keys).union(removedNouns.keys) }
 
     public func account(code: String) -> Account? {
         accountIDByCode[code].flatMap { accounts[$0] }

@@ -135,7 +135,7 @@ extension Model {
             } else if let p = idPair {
                 if let bad = RecordID.validate(p.value) { throw CommandError("id: \(bad.message)", key: "id", column: p.column) }
                 let rid = RecordID(p.value)
-                if usedIDs.contains(rid) {
+                if isUsed(rid) {
                     throw CommandError("id \(rid) is already used (ids are never reused)", key: "id", column: p.column)
                 }
                 id = rid
@@ -277,7 +277,7 @@ extension Model {
         guard let pair else { throw CommandError("\(noun.rawValue) needs id= to say which one", key: "id") }
         let rid = RecordID(pair.value)
         if nounOf[rid] == noun { return rid }
-        if usedIDs.contains(rid), nounOf[rid] == nil {
+        if isUsed(rid), nounOf[rid] == nil {
             throw CommandError("\(noun.rawValue) \(rid) was removed", key: "id", column: pair.column)
         }
         if let other = nounOf[rid] {

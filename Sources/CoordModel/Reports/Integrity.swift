@@ -5,7 +5,7 @@ extension Model {
         var out: [String] = []
         func gone(_ raw: String, _ noun: Noun) -> Bool { !raw.isEmpty && nounOf[RecordID(raw)] != noun }
         func say(_ what: String, _ id: RecordID, _ key: String, _ raw: String, _ noun: Noun) {
-            let state = usedIDs.contains(RecordID(raw)) ? "removed" : "never added"
+            let state = isUsed(RecordID(raw)) ? "removed" : "never added"
             out.append("\(what) \(id): \(key)=\(raw) names a \(noun.title) that was \(state)")
         }
         for c in calls.values {
