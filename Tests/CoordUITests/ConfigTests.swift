@@ -68,6 +68,14 @@ func helpScreen(_ s: Session, key: Key = .char("?")) -> [String] {
         #expect(c.theme == "light" && !c.mouse)
     }
 
+    @Test func aFileWrittenOnWindowsReadsTheSame() {
+        // CRLF: "\r\n" is one Character in Swift, so splitting on "\n" alone saw one line.
+        let c = Config.parse("theme = light\r\n# note\r\nkey.undo = ??\r\nmouse = off\r\n")
+        #expect(c.problems.count == 1)
+        #expect(c.problems.first?.hasPrefix("config line 3: key.undo = ??") == true)
+        #expect(c.theme == "light" && !c.mouse)
+    }
+
     @Test func aKeyUsedInAnotherPaneOnlyIsFree() {
         // A adds a day in the schedule and an account in the budget: the clearances' C is not in either.
         let c = Config.parse("key.deadlines = A")

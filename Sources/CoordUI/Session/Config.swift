@@ -35,7 +35,7 @@ public struct Config: Sendable {
     static func parse(_ text: String, actions: [Action]) -> Config {
         var c = Config()
         var table = actions
-        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (n, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             var line = String(raw)
             if let hash = line.firstIndex(of: "#"), line[..<hash].allSatisfy(\.isWhitespace) || line[line.index(before: hash)].isWhitespace {
                 line = String(line[..<hash])

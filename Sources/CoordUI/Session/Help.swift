@@ -98,7 +98,8 @@ extension Session {
 
     /// The help as drawn: narrowed by the search and wrapped to the box.
     func helpRows(_ search: HelpSearch) -> [(text: String, kind: HelpLine.Kind)] {
-        let lines = Session.narrow(helpLines(), to: search)
+        if helpCache == nil { helpCache = helpLines() }
+        let lines = Session.narrow(helpCache ?? [], to: search)
         let w = max(20, width - 4)
         var rows: [(String, HelpLine.Kind)] = []
         for l in lines {

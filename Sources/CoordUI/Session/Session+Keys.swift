@@ -5,6 +5,7 @@ extension Session {
 
     public func handle(_ key: Key) {
         if key == .resize { return }
+        if case .help = mode {} else { helpCache = nil }
         // Nothing is visible on the "too small" screen, so nothing may act on it but quit.
         if width < Session.minWidth || height < Session.minHeight {
             if key == .char("q") || key == .ctrl("c") { wantsQuit = true }

@@ -30,7 +30,7 @@ extension Session {
         let notch: Key? = m.kind == .wheelUp ? .up : m.kind == .wheelDown ? .down : nil
         switch mode {
         case .normal: break
-        case .help, .callSheet:
+        case .help, .callSheet, .find, .text:
             // Their own keys scroll them.
             if let notch { for _ in 0..<Session.wheelRows { handle(notch) } }
             return

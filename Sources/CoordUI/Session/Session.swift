@@ -75,6 +75,9 @@ public final class Session {
     var redoStack: [UndoStep] = []
     var undoSource = UndoSource.edit
     var reportedBroken = false
+    /// The `?` help's lines, worked out when it opens: asking every action why it is off costs
+    /// a search for the selected row each, too much to repeat on every key and frame.
+    var helpCache: [HelpLine]?
     var historyIndex: Int?
     /// The `/` search (Session+Search.swift), the rows it matched, and Tab's cycle at the `:` line.
     var search = ""
