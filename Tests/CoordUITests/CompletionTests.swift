@@ -110,4 +110,56 @@ import Testing
         #expect(s.message?.text.hasPrefix("saved: crew set") == true)
         #expect(try String(contentsOfFile: path, encoding: .utf8).contains("crew set id=cr-dp role=DP"))
     }
+
+    /// A model with `n` crew, each with its own name and one of three roles.
+    func crewModel(_ n: Int, today: CalendarDate) throws -> Model {
+        var m = Model()
+        var k = 0
+        for i in 0..<n {
+            let cmd = try #require(try LineGrammar.parse("crew add name=\"Person \(n - i)\" role=R\(i % 3)"))
+            m.apply(try m.validate(cmd, context: ValidationContext(today: today)) { k += 1; return RecordID("c\(k)") })
+        }
+        return m
+    }
+
+    @Test func manyRecordsAreCappedAndSortedAndTextValuesListedOnce() throws {
+        let (s, _) = try demoSession()
+        let m = try crewModel(Completion.cap + 100, today: s.today)
+        let ids = Completion.values(.crew, .set, "id", m)
+        #expect(ids.list.count == Completion.cap && ids.more, "the list stops at the cap and says there are more")
+        #expect(ids.list.map(\.about) == ids.list.map(\.about).sorted { $0.lowercased() < $1.lowercased() }, "by name")
+        #expect(Set(ids.list.map(\.value)) == Set((1...Completion.cap).map { "c\($0)" }), "the first records in table order")
+        let narrowed = Completion.values(.crew, .set, "id", m, typed: "person 7")
+        #expect(!narrowed.more && narrowed.list.allSatisfy { $0.about.hasPrefix("Person 7") })
+        let roles = Completion.values(.crew, .add, "role", m)
+        #expect(roles.list.map(\.value) == ["R0", "R1", "R2"] && !roles.more)
+    }
+
+    @Test func shiftTabToTheLastCandidateShowsIt() throws {
+        let (s, _) = try demoSession()
+        colon(s, "crew set id=")
+        s.handle(.backTab)
+        guard case .command(let e) = s.mode, let cyc = s.completionCycle, let comp = cyc.completion else {
+            Issue.record("no completion"); return
+        }
+        #expect(cyc.index == comp.candidates.count - 1)
+        #expect(e.text == "crew set " + comp.candidates[cyc.index].text)
+        let row = s.render().row(22)
+        #expect(row.contains(comp.candidates[cyc.index].shown), "the one in the line is on screen")
+        #expect(row.contains("\(comp.candidates.count)/\(comp.candidates.count)"))
+    }
+
+    @Test func escapeAndEnterForgetTheCycle() throws {
+        let (s, _) = try demoSession()
+        colon(s, "crew add frob=")
+        s.handle(.tab)
+        s.handle(.escape)
+        #expect(s.completionCycle == nil)
+        colon(s, "cr")
+        s.handle(.tab)
+        s.handle(.enter)
+        #expect(s.completionCycle == nil)
+        s.handle(.char(":"))
+        #expect(!s.render().row(22).contains("nothing to complete here"))
+    }
 }

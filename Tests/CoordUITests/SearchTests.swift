@@ -142,4 +142,51 @@ import Testing
         s.run(commandLine: "help")
         guard case .help = s.mode else { Issue.record(":help alone is the key help"); return }
     }
+
+    @Test func typingOnNarrowsAndBackspaceWidensAgain() throws {
+        let (s, _) = try demoSession()
+        s.handle(.char("2"))
+        s.handle(.char("/"))
+        type(s, "e")
+        let wide = s.searchMatches()
+        type(s, "lec")
+        let narrow = s.searchMatches()
+        #expect(!narrow.isEmpty && narrow.count < wide.count && narrow.allSatisfy(wide.contains))
+        s.search = "elec"; s.searchCache = nil
+        #expect(s.searchMatches() == narrow, "narrowed from the last matches as from the whole table")
+        s.handle(.char("t")); s.handle(.backspace); s.handle(.backspace); s.handle(.backspace); s.handle(.backspace)
+        #expect(s.searchMatches() == wide, "a shorter search looks at every row again")
+    }
+
+    @Test func theStatusBarCountsTheSelectedMatch() throws {
+        let (s, _) = try demoSession()
+        s.handle(.char("2"))
+        s.handle(.char("/")); type(s, "electrician"); s.handle(.enter)
+        #expect(s.render().row(22).contains("/electrician 1 of 2"))
+        s.handle(.char("n"))
+        #expect(s.render().row(22).contains("/electrician 2 of 2"))
+        s.handle(.char("g"))
+        #expect(s.render().row(22).contains("/electrician 2 matches"))
+    }
+
+    @Test func findGoesToABannerOnAnotherBoard() throws {
+        let (s, _) = try demoSession()
+        s.run(commandLine: "board add name=Second")
+        let b = try #require(s.model.boards.values.last?.id)
+        s.run(commandLine: "banner add board=\(b.raw) text=\"Zebra crossing\"")
+        s.run(commandLine: "find zebra")
+        guard case .find = s.mode else { Issue.record("no hits: \(s.message?.text ?? "")"); return }
+        s.handle(.enter)
+        #expect(s.board == b, "the banner's board is shown")
+        #expect(s.selectedRow?.cells.first?.contains("Zebra") == true)
+        #expect(s.message?.text.contains("not shown") == false)
+    }
+
+    @Test func findListsTheSameHitsInTheSameOrder() throws {
+        let (s, _) = try demoSession()
+        let hits = s.findHits("a")
+        #expect(hits.count > 5)
+        #expect(s.findHits("a") == hits)
+        #expect(hits.filter { $0.noun == .crew }.map(\.id) == s.model.crew.values.map(\.id).filter { id in hits.contains { $0.id == id } })
+    }
 }

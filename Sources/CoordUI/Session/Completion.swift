@@ -15,6 +15,13 @@ struct Completion: Sendable, Equatable {
     /// The characters of the line the candidate replaces (the word at the cursor).
     var range: Range<Int>
     var candidates: [Candidate]
+    /// More values fitted than the list holds (it stops at `cap`): typing more narrows them.
+    var more = false
+
+    /// At most this many values are listed, so Tab costs the same with 300,000 records.
+    static let cap = 500
+    /// At most this many records are read for the values a text field already holds.
+    static let scanCap = 100_000
 
     /// The app's own commands, offered with the nouns.
     static let appCommands = ["help", "find"]
@@ -39,6 +46,7 @@ struct Completion: Sendable, Equatable {
         while end < chars.count, chars[end] != " " { end += 1 }
         let range = start..<end
         let list: [Candidate]
+        var more = false
         switch words.count {
         case 0:
             list = (Noun.allCases.map(\.rawValue) + appCommands).filter { startsWith($0, word) }.map { Candidate(text: $0, shown: $0) }
@@ -58,15 +66,16 @@ struct Completion: Sendable, Equatable {
                 var typed = String(word[word.index(after: eq)...])
                 if typed.hasPrefix("\"") { typed.removeFirst() }
                 if typed.hasSuffix("\"") { typed.removeLast() }
-                list = values(noun, verb, key, model).filter { startsWith($0.value, typed) || (!typed.isEmpty && fold($0.about).contains(fold(typed))) }
-                    .map { Candidate(text: key + "=" + LineGrammar.quote($0.value), shown: $0.about.isEmpty ? $0.value : $0.value + " " + $0.about) }
+                let found = values(noun, verb, key, model, typed: typed)
+                more = found.more
+                list = found.list.map { Candidate(text: key + "=" + LineGrammar.quote($0.value), shown: $0.about.isEmpty ? $0.value : $0.value + " " + $0.about) }
             } else {
                 let given = Set(words.dropFirst(2).compactMap { $0.split(separator: "=", maxSplits: 1).first.map { $0.lowercased() } })
                 list = keys(noun, verb).filter { !given.contains($0) && startsWith($0, word) }
                     .map { Candidate(text: $0 + "=", shown: $0 + "=", complete: false) }
             }
         }
-        return list.isEmpty ? nil : Completion(range: range, candidates: list)
+        return list.isEmpty ? nil : Completion(range: range, candidates: list, more: more)
     }
 
     /// The keys a line of this noun and verb takes, in the order a person fills them.
@@ -84,57 +93,131 @@ struct Completion: Sendable, Equatable {
         return out.filter { seen.insert($0).inserted }
     }
 
-    /// Values `key` may take: ids and codes of existing records, a choice's words, or what the
-    /// field already holds in other records (vendors, roles, PO numbers).
-    static func values(_ noun: Noun, _ verb: Verb, _ key: String, _ m: Model) -> [(value: String, about: String)] {
-        func records(_ n: Noun) -> [(String, String)] {
+    /// Values `key` may take that fit `typed` (from its start, or anywhere in what they are
+    /// about): ids and codes of existing records, a choice's words, or what the field already
+    /// holds in other records (vendors, roles, PO numbers). At most `cap`, then `more`.
+    static func values(_ noun: Noun, _ verb: Verb, _ key: String, _ m: Model, typed: String = "")
+        -> (list: [(value: String, about: String)], more: Bool) {
+        let prefix = Array(fold(typed)), inside = TextMatch(typed)
+        var out: [(value: String, about: String)] = []
+        var more = false
+        /// Takes a value that fits; false once the list is full.
+        func take(_ v: String, _ about: @autoclosure () -> String) -> Bool {
+            if prefix.isEmpty || foldedPrefix(v, prefix) {
+                guard out.count < cap else { more = true; return false }
+                out.append((v, about()))
+            } else if let inside {
+                let a = about()
+                guard inside.matches(a) else { return true }
+                guard out.count < cap else { more = true; return false }
+                out.append((v, a))
+            }
+            return true
+        }
+        func records(_ n: Noun) {
             if n == .day {
                 // "day 3 Wed 25 Nov", in each board's order.
-                return m.boards.values.flatMap { b in
-                    m.layout(of: b.id).days.map { ($0.id.raw, "day \($0.number)" + ($0.date.map { " " + $0.short } ?? "")) }
+                for b in m.boards.values {
+                    for d in m.layout(of: b.id).days where !take(d.id.raw, "day \(d.number)" + (d.date.map { " " + $0.short } ?? "")) { return }
                 }
+                return
             }
-            return m.nounOf.filter { $0.value == n }.keys.map { ($0.raw, Completion.name(of: $0, m)) }
+            each(n, m) { id, _ in take(id.raw, Completion.name(of: id, m)) }
         }
-        var out: [(String, String)]
         if key == "id" {
-            out = verb == .restore ? m.removedNouns.filter { $0.value == noun }.keys.map { ($0.raw, "") } : records(noun)
+            if verb == .restore {
+                // Removed records keep no order: by id, so the list is the same each time.
+                for id in m.removedNouns.filter({ $0.value == noun }).keys.sorted() where !take(id.raw, "") { break }
+            } else {
+                records(noun)
+            }
         } else if key == "after" || key == "before" {
-            out = records(.strip) + records(.day) + records(.banner)
+            records(.strip); records(.day); records(.banner)
         } else if key == "boneyard" {
-            out = [("yes", "")]
+            _ = take("yes", "")
         } else if key == "day" && noun == .strip {
-            out = records(.day)
+            records(.day)
         } else if key == "board" && noun == .strip {
-            out = records(.board)
+            records(.board)
         } else if let f = noun.field(key) {
             switch f.kind {
-            case .choice(let c): return c.values.map { ($0, "") }
-            case .department: return Choices.departments.map { ($0, "") }
-            case .accountRef: out = m.accounts.values.map { ($0.code, $0.description) }
-            case .categoryRef: out = m.categories.values.map { ($0.code, $0.name) }
-            case .dayRef: out = records(.day)
-            case .boardRef: out = records(.board)
-            case .whoRef: out = records(.crew) + records(.kit)
-            case .locationRef: out = records(.location)
+            case .choice(let c): for v in c.values where !take(v, "") { break }
+            case .department: for v in Choices.departments where !take(v, "") { break }
+            case .accountRef: for a in m.accounts.values where !take(a.code, a.description) { break }
+            case .categoryRef: for c in m.categories.values where !take(c.code, c.name) { break }
+            case .dayRef: records(.day)
+            case .boardRef: records(.board)
+            case .whoRef: records(.crew); records(.kit)
+            case .locationRef: records(.location)
             case .text, .code, .email, .phone, .currency:
-                // What this key already holds in records of this noun, each once.
+                // What this key already holds in records of this noun, each once, from the
+                // first `scanCap` records.
                 var seen = Set<String>()
-                out = []
-                for (id, n) in m.nounOf where n == noun {
-                    guard let v = m.fieldValues(of: id).first(where: { $0.0.key == f.key })?.1.journalText, !v.isEmpty,
-                          seen.insert(v).inserted else { continue }
-                    out.append((v, ""))
-                    if seen.count >= 500 { break }
+                var read = 0
+                each(noun, m, key: f.key) { _, v in
+                    read += 1
+                    guard read <= scanCap else { return false }
+                    guard !v.isEmpty, seen.insert(v).inserted else { return true }
+                    return take(v, "")
                 }
-            default: return []
+            default: return ([], false)
             }
+            if case .choice = f.kind { return (out, more) }
+            if case .department = f.kind { return (out, more) }
         } else {
-            return []
+            return ([], false)
         }
-        // Days stay in running order; the rest by what a person reads.
-        if key == "day" || noun.field(key)?.kind == .dayRef { return out }
-        return out.sorted { ($0.1.isEmpty ? $0.0 : $0.1).lowercased() < ($1.1.isEmpty ? $1.0 : $1.1).lowercased() }
+        // Days stay in running order; the rest by what a person reads, each key made once.
+        if key == "day" || noun.field(key)?.kind == .dayRef { return (out, more) }
+        let keys = out.map { fold($0.about.isEmpty ? $0.value : $0.about) }
+        let order = out.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+        return (order.map { out[$0] }, more)
+    }
+
+    /// Each record of `n` in its table's order, with the text of field `key` (or ""), until
+    /// `body` says stop.
+    static func each(_ n: Noun, _ m: Model, key: String? = nil, _ body: (RecordID, String) -> Bool) {
+        func walk<R: Record>(_ t: RecordTable<R>) {
+            for r in t.values where !body(r.id, key.map { r.value($0).journalText } ?? "") { return }
+        }
+        switch n {
+        case .board: walk(m.boards)
+        case .day: walk(m.days)
+        case .strip: walk(m.strips)
+        case .banner: walk(m.banners)
+        case .calendar: walk(m.calendar)
+        case .crew: walk(m.crew)
+        case .kit: walk(m.kit)
+        case .booking: walk(m.bookings)
+        case .location: walk(m.locations)
+        case .call: walk(m.calls)
+        case .safety: walk(m.safety)
+        case .travel: walk(m.travel)
+        case .callsheet: walk(m.callSheets)
+        case .progress: walk(m.progress)
+        case .category: walk(m.categories)
+        case .account: walk(m.accounts)
+        case .budget: walk(m.budgetLines)
+        case .approval: walk(m.approvals)
+        case .transfer: walk(m.transfers)
+        case .cost: walk(m.costs)
+        case .etc: walk(m.estimates)
+        case .clearance: walk(m.clearances)
+        case .log: walk(m.clearanceLog)
+        case .production: return
+        }
+    }
+
+    /// Whether `s` folded starts with `prefix` (already folded); ASCII text is compared in place.
+    static func foldedPrefix(_ s: String, _ prefix: [Character]) -> Bool {
+        var i = 0
+        for b in s.utf8 {
+            guard b < 0x80 else { return fold(s).starts(with: prefix) }
+            if i == prefix.count { return true }
+            guard prefix[i].asciiValue == (b >= 65 && b <= 90 ? b + 32 : b) else { return false }
+            i += 1
+        }
+        return i == prefix.count
     }
 
     /// A record's name for the candidate list: a crew member's name, a day's date.
@@ -200,12 +283,18 @@ extension Session {
         }
         let items = comp.candidates.map(\.shown)
         let n = items.count
-        var x = c.put(0, y, n == 1 ? " " : " \(cyc.index + 1)/\(n): ", theme.status)
+        var x = c.put(0, y, n == 1 ? " " : " \(cyc.index + 1)/\(n)\(comp.more ? "+ (type more to narrow)" : ""): ", theme.status)
         let room = width - x - 2
-        // From the first candidate, or later so the one in the line shows.
-        var start = 0
-        func span(_ r: ClosedRange<Int>) -> Int { r.map { TextWidth.of(items[$0]) + 2 }.reduce(0, +) + (r.lowerBound > 0 ? 2 : 0) }
-        while start < cyc.index, span(start...cyc.index) > room { start += 1 }
+        // From the first candidate, or later so the one in the line shows: back from it
+        // while the candidates before it still fit (with the "… " they start with).
+        var start = cyc.index
+        var used = TextWidth.of(items[start]) + 2
+        while start > 0 {
+            let w = TextWidth.of(items[start - 1]) + 2
+            if used + w + (start - 1 > 0 ? 2 : 0) > room { break }
+            used += w
+            start -= 1
+        }
         if start > 0 { x += c.put(x, y, "… ", theme.status) }
         for i in start..<n {
             let w = TextWidth.of(items[i])

@@ -28,9 +28,12 @@ extension Session {
         guard let m = TextMatch(query) else { return [] }
         let model = self.model
         var hits: [FindHit] = []
+        // The days laid out once per board, not once per day found.
+        let days = dayLabels(first: board)
+        let dayLabel = Dictionary(days.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a })
         for (noun, pane) in Session.findNouns {
-            for id in ids(of: noun, in: model) {
-                let label = self.label(of: id) ?? id.raw
+            for id in noun == .day ? days.map(\.id) : ids(of: noun, in: model) {
+                let label = (noun == .day ? dayLabel[id] : self.label(of: id)) ?? id.raw
                 let fields = model.fieldValues(of: id)
                 if let (f, v) = fields.first(where: { m.matches($0.1.journalText) }) {
                     hits.append(FindHit(id: id, noun: noun, pane: pane, label: label, field: f.label + ": " + v.journalText))
@@ -42,14 +45,11 @@ extension Session {
         return hits
     }
 
+    /// A noun's ids in its table's order (the order it was added in), so the list is the same
+    /// each time; days come from `dayLabels`, in each board's running order.
     private func ids(of noun: Noun, in m: Model) -> [RecordID] {
         switch noun {
         case .strip: return m.strips.values.map(\.id)
-        case .day:
-            // The board on screen first, in its order, then the days of other boards.
-            let shown = m.layout(of: board).days.map(\.id)
-            let seen = Set(shown)
-            return shown + m.days.values.map(\.id).filter { !seen.contains($0) }
         case .banner: return m.banners.values.map(\.id)
         case .crew: return m.crew.values.map(\.id)
         case .account: return m.accounts.values.map(\.id)
@@ -110,7 +110,9 @@ extension Session {
         case .cost: budgetView = .costs
         case .strip, .day, .banner:
             scheduleView = .board
-            if hit.noun == .day, let b = model.days[hit.id]?.board, model.boards[RecordID(b)] != nil { viewedBoard = RecordID(b) }
+            // A day or banner of another board: that board is shown.
+            let b = hit.noun == .day ? model.days[hit.id]?.board : hit.noun == .banner ? model.banners[hit.id]?.board : nil
+            if let b, model.boards[RecordID(b)] != nil { viewedBoard = RecordID(b) }
         default: break
         }
         var note = ""

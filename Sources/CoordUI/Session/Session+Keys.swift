@@ -100,9 +100,11 @@ extension Session {
         case .escape, .ctrl("c"), .ctrl("g"):
             mode = .normal
             message = nil
+            completionCycle = nil
             return
         case .enter:
             mode = .normal
+            completionCycle = nil
             run(commandLine: e.text)
             return
         case .up, .down:
@@ -113,6 +115,7 @@ extension Session {
             e.set(i < history.count ? history[i] : "")
         case .backspace where e.text.isEmpty:
             mode = .normal
+            completionCycle = nil
             return
         case .tab, .backTab:
             complete(&e, backward: key == .backTab)

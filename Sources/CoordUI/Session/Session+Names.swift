@@ -13,9 +13,9 @@ extension Session {
         let m = model
         if let r = m.crew[id] { return r.name }
         if let r = m.strips[id] { return "scene \(r.scene)" }
-        if m.days[id] != nil {
-            let layout = m.layout(of: RecordID(m.days[id]!.board))
-            if let d = layout.days.first(where: { $0.id == id }) { return "day \(d.number)" + (d.date.map { " (\($0.short))" } ?? "") }
+        if let day = m.days[id] {
+            let layout = m.layout(of: RecordID(day.board))
+            if let d = layout.days.first(where: { $0.id == id }) { return Session.dayLabel(d) }
             return "day"
         }
         if let r = m.accounts[id] { return "\(r.code) \(r.description)" }
@@ -38,5 +38,21 @@ extension Session {
             return "\(who) \(r.code) on \(r.date.map(\.short) ?? "")"
         }
         return nil
+    }
+
+    /// "day 3 (Wed 25 Nov)"
+    static func dayLabel(_ d: BoardLayout.Day) -> String { "day \(d.number)" + (d.date.map { " (\($0.short))" } ?? "") }
+
+    /// Every day with its label: the days of board `first` in its order, then each other
+    /// board's, then any day no board places. One layout per board, however many days.
+    func dayLabels(first: RecordID) -> [(id: RecordID, label: String)] {
+        let m = model
+        var out: [(id: RecordID, label: String)] = []
+        var boards = Set<RecordID>(), placed = Set<RecordID>()
+        for b in [first] + m.boards.values.map(\.id) where boards.insert(b).inserted {
+            for d in m.layout(of: b).days where placed.insert(d.id).inserted { out.append((d.id, Session.dayLabel(d))) }
+        }
+        for d in m.days.values where !placed.contains(d.id) { out.append((d.id, "day")) }
+        return out
     }
 }

@@ -33,7 +33,8 @@ extension Session {
         mode = .search(e, from: from, previous: previous)
         guard !search.isEmpty else { select(from); message = nil; return }
         let rows = searchMatches()
-        guard let first = rows.first(where: { $0 >= from }) ?? rows.first else {
+        let k = Session.firstAtOrAfter(from, rows)
+        guard let first = k < rows.count ? rows[k] : rows.first else {
             select(from)
             message = Message(noMatchText, .error)
             return
@@ -53,8 +54,9 @@ extension Session {
     func jumpToMatch(forward: Bool) {
         let rows = searchMatches()
         guard !rows.isEmpty else { message = Message(noMatchText, .error); return }
-        let cur = currentIndex(table(pane))
-        let found = forward ? rows.first { $0 > cur } : rows.last { $0 < cur }
+        let cur = selectedIndex(table(pane))
+        let k = Session.firstAtOrAfter(forward ? cur + 1 : cur, rows)
+        let found: Int? = forward ? (k < rows.count ? rows[k] : nil) : (k > 0 ? rows[k - 1] : nil)
         let next = found ?? (forward ? rows[0] : rows[rows.count - 1])
         select(next)
         let wrapped = found == nil ? (forward ? "search wrapped to the top · " : "search wrapped to the bottom · ") : ""
@@ -71,40 +73,64 @@ extension Session {
     var noMatchText: String { "nothing in \(pane.title.lowercased()) matches \"\(search)\"" }
 
     func matchText(_ row: Int, _ rows: [Int]) -> String {
-        "match \((rows.firstIndex(of: row) ?? 0) + 1) of \(rows.count) for \"\(search)\" (n next, N previous)"
+        let k = Session.firstAtOrAfter(row, rows)
+        return "match \((k < rows.count && rows[k] == row ? k : 0) + 1) of \(rows.count) for \"\(search)\" (n next, N previous)"
     }
 
-    /// The rows of the pane's table holding the search text in some cell, worked out once per
-    /// table and search (the status bar and the highlight ask on every frame).
-    func searchMatches() -> [Int] { searchMatchSet().rows }
-
-    func searchMatchSet() -> (rows: [Int], set: Set<Int>) {
+    /// The rows of the pane's table holding the search text in some cell, in order, worked
+    /// out once per table and search (the status bar and the highlight ask on every frame).
+    /// A search that extends the last one only looks again at the rows that matched it.
+    func searchMatches() -> [Int] {
         let t = table(pane)
-        guard let key = cache[pane]?.key else { return ([], []) }
-        if let c = searchCache, c.pattern == search, c.pane == pane, c.key == key { return (c.rows, c.set) }
+        guard let key = cache[pane]?.key else { return [] }
+        if let c = searchCache, c.pattern == search, c.pane == pane, c.key == key { return c.rows }
         var rows: [Int] = []
-        if let m = TextMatch(search) {
-            for (i, r) in t.rows.enumerated() where r.cells.contains(where: m.matches) { rows.append(i) }
+        let m = TextMatch(search)
+        if let m {
+            let all = t.rows
+            if let c = searchCache, c.pane == pane, c.key == key, let old = c.needle, m.needle.firstRange(of: old) != nil {
+                rows = c.rows.filter { all[$0].cells.contains(where: m.matches) }
+            } else {
+                for i in all.indices where all[i].cells.contains(where: m.matches) { rows.append(i) }
+            }
         }
-        let set = Set(rows)
-        searchCache = SearchCache(pattern: search, pane: pane, key: key, rows: rows, set: set)
-        return (rows, set)
+        searchCache = SearchCache(pattern: search, needle: m?.needle, pane: pane, key: key, rows: rows)
+        return rows
+    }
+
+    /// Where `x` is or would go in the sorted `rows` (binary search).
+    static func firstAtOrAfter(_ x: Int, _ rows: [Int]) -> Int {
+        var lo = 0, hi = rows.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if rows[mid] < x { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// The selected row's index: the remembered one when it still holds the selected record,
+    /// so a frame does not look for the record through the whole table.
+    func selectedIndex(_ t: Table) -> Int {
+        if let i = selection[pane], t.rows.indices.contains(i), let id = selectedID[pane], t.rows[i].id == id { return i }
+        return currentIndex(t)
     }
 
     /// " · /zoe 3 of 7" for the status bar while a search is on.
     var searchStatus: String {
         guard !search.isEmpty else { return "" }
-        let (rows, set) = searchMatchSet()
+        let rows = searchMatches()
         if rows.isEmpty { return " · /\(search) no match" }
-        let cur = currentIndex(table(pane))
-        guard set.contains(cur), let k = rows.firstIndex(of: cur) else { return " · /\(search) \(rows.count) match\(rows.count == 1 ? "" : "es")" }
+        let cur = selectedIndex(table(pane))
+        let k = Session.firstAtOrAfter(cur, rows)
+        guard k < rows.count, rows[k] == cur else { return " · /\(search) \(rows.count) match\(rows.count == 1 ? "" : "es")" }
         return " · /\(search) \(k + 1) of \(rows.count)"
     }
 
     /// Marks the matched text in the visible rows, laid out as Table.draw lays them out.
     func drawMatches(_ c: inout Canvas, _ t: Table, y: Int, h: Int, first: Int, scroll: Int) {
         guard let m = TextMatch(search) else { return }
-        let set = searchMatchSet().set
+        let rows = searchMatches()
+        var k = Session.firstAtOrAfter(first, rows)
         let vis = t.visibleColumns(scroll: scroll, width: width)
         let w = t.widths(for: width, of: vis)
         func mark(_ text: String, _ x: Int, _ ry: Int, room: Int) {
@@ -118,7 +144,8 @@ extension Session {
         for line in 0..<max(0, h - 1) {
             let r = first + line
             guard r < t.rows.count else { break }
-            guard set.contains(r) else { continue }
+            while k < rows.count && rows[k] < r { k += 1 }
+            guard k < rows.count, rows[k] == r else { continue }
             let row = t.rows[r]
             if row.kind == .group || row.kind == .banner {
                 mark(TextWidth.truncate(row.cells.first ?? "", to: width - 2), 1, y + 1 + line, room: width - 2)
@@ -136,8 +163,9 @@ extension Session {
 /// Which rows matched the search, for the table they were found in.
 struct SearchCache {
     var pattern: String
+    /// The pattern folded, as TextMatch compares it (nil when empty).
+    var needle: [Character]?
     var pane: PaneKind
     var key: Session.TableKey
     var rows: [Int]
-    var set: Set<Int>
 }

@@ -13,17 +13,25 @@ struct TextMatch: Sendable {
     }
 
     func matches(_ s: String) -> Bool {
-        if let n = asciiNeedle, s.utf8.allSatisfy({ $0 < 0x80 }) {
-            // The common case: ASCII text, compared byte by byte without building anything.
-            let h = Array(s.utf8)
-            guard h.count >= n.count else { return false }
-            outer: for i in 0...(h.count - n.count) {
-                for j in 0..<n.count where TextMatch.lower(h[i + j]) != n[j] { continue outer }
-                return true
-            }
-            return false
+        if let n = asciiNeedle {
+            // The common case: ASCII text, compared byte by byte in the string's own storage.
+            let found = s.utf8.withContiguousStorageIfAvailable { TextMatch.find(n, in: $0) }
+                ?? Array(s.utf8).withUnsafeBufferPointer { TextMatch.find(n, in: $0) }
+            if let found { return found }
         }
         return !ranges(in: s, first: true).isEmpty
+    }
+
+    /// Whether ASCII `h` holds `n` in any case; nil when `h` is not ASCII (it needs folding).
+    private static func find(_ n: [UInt8], in h: UnsafeBufferPointer<UInt8>) -> Bool? {
+        for b in h where b >= 0x80 { return nil }
+        guard h.count >= n.count else { return false }
+        let first = n[0]
+        outer: for i in 0...(h.count - n.count) where lower(h[i]) == first {
+            for j in 1..<n.count where lower(h[i + j]) != n[j] { continue outer }
+            return true
+        }
+        return false
     }
 
     /// Every match in `s`, as ranges of its Characters (what the screen draws one by one).
