@@ -181,6 +181,8 @@ public final class Session {
     }
 
     func currentIndex(_ t: Table) -> Int {
+        // Where it was last is almost always where it is: a search only after the rows moved.
+        if let id = selectedID[pane], let i = selection[pane], t.rows.indices.contains(i), t.rows[i].id == id { return i }
         if let id = selectedID[pane], let i = t.rows.firstIndex(where: { $0.id == id }) { return i }
         return max(0, min(selection[pane] ?? 0, t.rows.count - 1))
     }
