@@ -2,38 +2,8 @@
 # End-to-end: the config file, themes and the mouse, driven in tmux as a person would.
 # Usage: Tests/e2e/looks-e2e.sh path/to/coord
 set -u
-COORD=${1:-$(swift build --show-bin-path)/coord}
-COORD=$(cd "$(dirname "$COORD")" && pwd)/$(basename "$COORD")
-WORK=$(mktemp -d /tmp/coord-looks-e2e.XXXXXX)
-SOCK="$WORK/tmux.sock"
-export TERM=xterm-256color
-passed=0; failed=0
-
-tm() { tmux -S "$SOCK" "$@"; }
-screen() { tm capture-pane -p -t e2e 2>/dev/null; }
-cleanup() { tm kill-server 2>/dev/null; rm -rf "$WORK"; }
-trap cleanup EXIT
-
-ok() { passed=$((passed + 1)); echo "ok   - $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL - $1"; echo "----- screen -----"; screen 2>/dev/null; echo "------------------"; }
-
-# wait_for TEXT [SECONDS]: until the screen shows TEXT (fixed string).
-wait_for() {
-  local deadline=$((SECONDS + ${2:-10}))
-  while [ $SECONDS -lt $deadline ]; do
-    screen 2>/dev/null | grep -qF -- "$1" && return 0
-    sleep 0.1
-  done
-  return 1
-}
-# start COLSxROWS COMMAND...: a fresh tmux session running COMMAND, with our config directory.
-start() {
-  local size=$1; shift
-  tm kill-session -t e2e 2>/dev/null
-  tm new-session -d -s e2e -x "${size%x*}" -y "${size#*x}" \
-    "env TERM=tmux-256color XDG_DATA_HOME=$WORK/data XDG_CONFIG_HOME=$WORK/config $*; echo EXITED \$?; sleep 30"
-}
-keys() { tm send-keys -t e2e "$@"; }
+E2E_NAME=looks-e2e E2E_XDG="DATA CONFIG"
+. "$(dirname "$0")/lib.sh" "$@"
 # click X Y / wheel up|down: what a terminal sends in xterm's mouse mode (X10 bytes, 0-based cells),
 # a press then a release, as tmux passes them to the app.
 x10() { printf '\033[M%b%b%b' "\\$(printf '%03o' $(($1 + 32)))" "\\$(printf '%03o' $(($2 + 33)))" "\\$(printf '%03o' $(($3 + 33)))"; }

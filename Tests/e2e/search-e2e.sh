@@ -3,37 +3,8 @@
 # driven in tmux on `coord --demo` as a new user would.
 # Usage: Tests/e2e/search-e2e.sh path/to/coord
 set -u
-COORD=${1:-$(swift build --show-bin-path)/coord}
-COORD=$(cd "$(dirname "$COORD")" && pwd)/$(basename "$COORD")
-WORK=$(mktemp -d /tmp/coord-search-e2e.XXXXXX)
-SOCK="$WORK/tmux.sock"
-export TERM=xterm-256color
-passed=0; failed=0
-
-tm() { tmux -S "$SOCK" "$@"; }
-screen() { tm capture-pane -p -t e2e 2>/dev/null; }
-cleanup() { tm kill-server 2>/dev/null; rm -rf "$WORK"; }
-trap cleanup EXIT
-
-ok() { passed=$((passed + 1)); echo "ok   - $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL - $1"; echo "----- screen -----"; screen 2>/dev/null; echo "------------------"; }
-
-# wait_for TEXT [SECONDS]: until the screen shows TEXT (fixed string).
-wait_for() {
-  local deadline=$((SECONDS + ${2:-10}))
-  while [ $SECONDS -lt $deadline ]; do
-    screen 2>/dev/null | grep -qF -- "$1" && return 0
-    sleep 0.1
-  done
-  return 1
-}
-start() {
-  local size=$1; shift
-  tm kill-session -t e2e 2>/dev/null
-  tm new-session -d -s e2e -x "${size%x*}" -y "${size#*x}" \
-    "env TERM=tmux-256color XDG_DATA_HOME=$WORK/data XDG_CONFIG_HOME=$WORK/config $*; echo EXITED \$?; sleep 30"
-}
-keys() { tm send-keys -t e2e "$@"; }
+E2E_NAME=search-e2e E2E_XDG="DATA CONFIG"
+. "$(dirname "$0")/lib.sh" "$@"
 # Esc is followed by a pause where another key comes next: Esc then a key at once reads as Alt-key.
 # The line of the screen holding the selection marker.
 selected() { screen | grep '▸' | head -1; }
