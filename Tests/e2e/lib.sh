@@ -18,23 +18,17 @@ ok() { passed=$((passed + 1)); echo "ok   - $1"; }
 fail() { failed=$((failed + 1)); echo "FAIL - $1"; echo "----- screen -----"; screen 2>/dev/null; echo "------------------"; }
 
 # wait_for TEXT [SECONDS]: until the screen shows TEXT (fixed string).
-wait_for() {
-  local deadline=$((SECONDS + ${2:-10}))
-  while [ $SECONDS -lt $deadline ]; do
-    screen 2>/dev/null | grep -qF -- "$1" && return 0
-    sleep 0.1
-  done
-  return 1
-}
 # wait_re REGEX [SECONDS]: until a line of the screen matches REGEX (grep -E).
-wait_re() {
-  local deadline=$((SECONDS + ${2:-10}))
+wait_grep() {
+  local flag=$1 pattern=$2 deadline=$((SECONDS + ${3:-10}))
   while [ $SECONDS -lt $deadline ]; do
-    screen 2>/dev/null | grep -qE -- "$1" && return 0
+    screen 2>/dev/null | grep -q"$flag" -- "$pattern" && return 0
     sleep 0.1
   done
   return 1
 }
+wait_for() { wait_grep F "$@"; }
+wait_re() { wait_grep E "$@"; }
 # start COLSxROWS COMMAND...: a fresh tmux session running COMMAND (TERM fixed so line drawing
 # is Unicode), with the script's private XDG folders.
 start() {
